@@ -1,0 +1,451 @@
+/* readout-plain-loader.c: plain-text releases.
+ *
+ * Two passes: decoding (UTF-8 as is, UTF-16 by its BOM, anything else as
+ * Windows-1252) and normalization, which undoes what copying a release
+ * through web pages and mail leaves behind: "\$" escapes, hard-wrapped
+ * lines, a sentence broken by a blank line, non-breaking and zero-width
+ * spaces, typographic dashes and quotes, control and bidi characters.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "readout-error.h"
+#include "readout-loader.h"
+
+#define CANCEL_CHECK_INTERVAL 4096
+
+/* Windows-1252's 0x80..0x9f; the rest of the upper half is Latin-1. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
+};
+
+static gboolean
+looks_binary (const char *data,
+              gsize       size)
+{
+  gsize n = MIN (size, 65536);
+  gsize controls = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = data[i];
+      if (c == 0)
+        return TRUE;
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+        controls++;
+    }
+  /* A text has the odd stray control character, a binary many. */
+  return controls * 20 > n;
+}
+
+static ReadoutText *
+decode_cp1252 (GBytes *bytes)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(ReadoutTextBuilder) builder =
+    readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_PLAIN, size + size / 8);
+  gsize run = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char utf8[6];
+      gunichar c;
+      int n;
+
+      if (data[i] < 0x80)
+        continue;
+      readout_text_builder_append_copy (builder, (const char *) data + run, i - run, run);
+      c = data[i] < 0xa0 ? cp1252_high[data[i] - 0x80] : data[i];
+      n = g_unichar_to_utf8 (c, utf8);
+      readout_text_builder_append_at (builder, utf8, n, i);
+      run = i + 1;
+    }
+  readout_text_builder_append_copy (builder, (const char *) data + run, size - run, run);
+  return readout_text_builder_finish (g_steal_pointer (&builder));
+}
+
+static ReadoutText *
+decode_utf16 (GBytes   *bytes,
+              gboolean  big_endian)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(ReadoutTextBuilder) builder =
+    readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_PLAIN, size / 2 + 16);
+
+  for (gsize i = 2; i + 1 < size; i += 2)
+    {
+      gunichar c = big_endian ? (data[i] << 8 | data[i + 1]) : (data[i + 1] << 8 | data[i]);
+      gsize start = i;
+      char utf8[6];
+      int n;
+
+      if (c >= 0xD800 && c < 0xDC00 && i + 3 < size)
+        {
+          gunichar low = big_endian ? (data[i + 2] << 8 | data[i + 3]) : (data[i + 3] << 8 | data[i + 2]);
+          if (low >= 0xDC00 && low < 0xE000)
+            {
+              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+              i += 2;
+            }
+        }
+      if (c == 0 || (c >= 0xD800 && c < 0xE000))
+        c = 0xFFFD;
+      n = g_unichar_to_utf8 (c, utf8);
+      readout_text_builder_append_mapped (builder, utf8, n, start + (big_endian ? 1 : 0),
+                                          n == 1 ? 2 : 0);
+    }
+  return readout_text_builder_finish (g_steal_pointer (&builder));
+}
+
+/* Decodes @bytes into UTF-8, borrowing them when they are UTF-8 already. */
+static ReadoutText *
+decode (GBytes  *bytes,
+        GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size >= 2 && (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
+    return decode_utf16 (bytes, FALSE);
+  if (size >= 2 && (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
+    return decode_utf16 (bytes, TRUE);
+
+  if (looks_binary (data, size))
+    {
+      g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_BINARY,
+                   _("The file is not text, HTML or PDF"));
+      return NULL;
+    }
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 &&
+      g_utf8_validate_len (data + 3, size - 3, NULL))
+    return readout_text_new_borrowed (bytes, 3, READOUT_TEXT_FORMAT_PLAIN);
+  if (g_utf8_validate_len (data, size, NULL))
+    return readout_text_new_borrowed (bytes, 0, READOUT_TEXT_FORMAT_PLAIN);
+  return decode_cp1252 (bytes);
+}
+
+/* ---- normalization ---------------------------------------------------- */
+
+typedef struct
+{
+  gsize start;   /* first byte of the line's content (after indentation) */
+  gsize end;     /* one past its last non-blank byte */
+} Line;
+
+typedef enum
+{
+  LINE_BLANK,
+  LINE_TABLE,    /* a row with " | " cells, or a lone cell mark "|" */
+  LINE_BULLET,   /* "- ", "• ", "* " or a lone bullet */
+  LINE_PROSE,
+} LineKind;
+
+static gboolean
+is_blank_char (const char *p)
+{
+  guchar c = p[0];
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
+    return TRUE;
+  /* U+00A0, U+2000..U+200B, U+202F, U+3000, U+FEFF */
+  if (c == 0xC2 && (guchar) p[1] == 0xA0)
+    return TRUE;
+  if (c == 0xE2 && (guchar) p[1] == 0x80 &&
+      ((guchar) p[2] <= 0x8B || (guchar) p[2] == 0xAF))
+    return TRUE;
+  if (c == 0xEF && (guchar) p[1] == 0xBB && (guchar) p[2] == 0xBF)
+    return TRUE;
+  return FALSE;
+}
+
+static gsize
+blank_len (const char *p,
+           const char *end)
+{
+  guchar c = p[0];
+  if (c < 0x80)
+    return 1;
+  if (c == 0xC2 && p + 1 < end)
+    return 2;
+  return p + 2 < end ? 3 : 1;
+}
+
+static void
+trim_line (const char *text,
+           Line       *line)
+{
+  while (line->start < line->end && is_blank_char (text + line->start) &&
+         line->start + blank_len (text + line->start, text + line->end) <= line->end)
+    line->start += blank_len (text + line->start, text + line->end);
+  while (line->end > line->start)
+    {
+      guchar c = text[line->end - 1];
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r')
+        line->end--;
+      else if (line->end - line->start >= 2 && c == 0xA0 && (guchar) text[line->end - 2] == 0xC2)
+        line->end -= 2;
+      else
+        break;
+    }
+}
+
+static LineKind
+classify (const char *text,
+          const Line *line)
+{
+  const char *p = text + line->start;
+  gsize len = line->end - line->start;
+
+  if (len == 0)
+    return LINE_BLANK;
+  if (p[0] == '|' || p[len - 1] == '|' || g_strstr_len (p, len, " | ") != NULL)
+    return LINE_TABLE;
+  if ((len >= 2 && (p[0] == '-' || p[0] == '*' || p[0] == 'o') && p[1] == ' ') ||
+      (len == 1 && (p[0] == '-' || p[0] == '*' || p[0] == 'o')) ||
+      (len >= 3 && memcmp (p, "\xE2\x80\xA2", 3) == 0) ||   /* • */
+      (len >= 3 && memcmp (p, "\xE2\x96\xAA", 3) == 0) ||   /* ▪ */
+      (len >= 2 && memcmp (p, "\xC2\xB7", 2) == 0))         /* · */
+    return LINE_BULLET;
+  return LINE_PROSE;
+}
+
+static gboolean
+ends_sentence (const char *text,
+               const Line *line)
+{
+  const char *p = text + line->end;
+  /* Look through closing quotes and brackets. */
+  while (p > text + line->start)
+    {
+      guchar c = p[-1];
+      if (c == '"' || c == '\'' || c == ')')
+        p--;
+      else if (p - 3 >= text + line->start && (guchar) p[-3] == 0xE2 && (guchar) p[-2] == 0x80 &&
+               ((guchar) p[-1] == 0x9D || (guchar) p[-1] == 0x99))
+        p -= 3;
+      else
+        break;
+    }
+  if (p == text + line->start)
+    return TRUE;
+  return strchr (".!?:;", p[-1]) != NULL;
+}
+
+static const char * const months[] = {
+  "January", "February", "March", "April", "May", "June", "July",
+  "August", "September", "October", "November", "December",
+  "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
+  "Oct.", "Nov.", "Dec.",
+};
+
+/* Does the line start like the rest of a sentence (lower case, a number,
+ * an amount, a date)? */
+static gboolean
+starts_continuation (const char *text,
+                     const Line *line)
+{
+  const char *p = text + line->start;
+  gsize len = line->end - line->start;
+  guchar c = p[0];
+
+  if (g_ascii_islower (c) || g_ascii_isdigit (c) || c == '$' || c == '(' || c == '\\')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      gsize n = strlen (months[i]);
+      if (len > n + 1 && strncmp (p, months[i], n) == 0 && p[n] == ' ' &&
+          g_ascii_isdigit (p[n + 1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A line long enough to have been wrapped, not a heading. */
+#define WRAPPED_LINE_MIN 50
+
+/* Copies @line's content, replacing what a reader never wants to see. */
+static void
+emit_line (ReadoutTextBuilder *builder,
+           ReadoutText        *source,
+           const char         *text,
+           const Line         *line)
+{
+  gsize run = line->start;
+  gsize i = line->start;
+
+#define FLUSH() readout_text_builder_append_from (builder, source, run, i - run)
+#define REPLACE(str, n) G_STMT_START {                                          \
+    FLUSH ();                                                                   \
+    readout_text_builder_append_at (builder, str, strlen (str),                 \
+                                    readout_text_to_original (source, i));      \
+    i += (n);                                                                   \
+    run = i;                                                                    \
+  } G_STMT_END
+
+  while (i < line->end)
+    {
+      guchar c = text[i];
+
+      if (c == '\\' && i + 1 < line->end && g_ascii_ispunct (text[i + 1]))
+        {
+          /* "\$" and friends: markdown escapes. */
+          FLUSH ();
+          i++;
+          run = i;
+          i++;
+        }
+      else if (c < 0x20 || c == 0x7F)
+        {
+          if (c == '\t')
+            i++;
+          else
+            REPLACE ("", 1);
+        }
+      else if (c == 0xC2 && i + 1 < line->end && ((guchar) text[i + 1] == 0xA0 || (guchar) text[i + 1] == 0xAD))
+        REPLACE ((guchar) text[i + 1] == 0xA0 ? " " : "", 2);
+      else if (c == 0xE2 && i + 2 < line->end && (guchar) text[i + 1] == 0x80)
+        {
+          guchar d = text[i + 2];
+          if (d <= 0x8A || d == 0xAF)
+            REPLACE (" ", 3);
+          else if (d == 0x8B || d == 0x8C || d == 0x8D || d == 0x8E || d == 0x8F ||
+                   (d >= 0xAA && d <= 0xAE))
+            REPLACE ("", 3);                  /* zero-width and bidi marks */
+          else if (d >= 0x90 && d <= 0x95)
+            REPLACE ("-", 3);                 /* hyphens and dashes */
+          else if (d >= 0x98 && d <= 0x9B)
+            REPLACE ("'", 3);
+          else if (d >= 0x9C && d <= 0x9F)
+            REPLACE ("\"", 3);
+          else
+            i += 3;
+        }
+      else if (c == 0xE2 && i + 2 < line->end && (guchar) text[i + 1] == 0x88 && (guchar) text[i + 2] == 0x92)
+        REPLACE ("-", 3);                     /* U+2212 minus sign */
+      else if (c == 0xE2 && i + 2 < line->end && (guchar) text[i + 1] == 0x81 &&
+               (guchar) text[i + 2] >= 0xA6 && (guchar) text[i + 2] <= 0xA9)
+        REPLACE ("", 3);                      /* bidi isolates */
+      else if (c == 0xEF && i + 2 < line->end && (guchar) text[i + 1] == 0xBB && (guchar) text[i + 2] == 0xBF)
+        REPLACE ("", 3);
+      else
+        i++;
+    }
+  FLUSH ();
+
+#undef REPLACE
+#undef FLUSH
+}
+
+ReadoutText *
+readout_plain_load (GBytes        *bytes,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(ReadoutText) source = NULL;
+  g_autoptr(ReadoutTextBuilder) builder = NULL;
+  g_autoptr(GArray) lines = NULL;
+  const char *text;
+  gsize len, pos = 0;
+  gboolean any_text = FALSE;
+
+  source = decode (bytes, error);
+  if (source == NULL)
+    return NULL;
+
+  text = readout_text_get_text (source, &len);
+  lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  while (pos < len)
+    {
+      const char *nl = memchr (text + pos, '\n', len - pos);
+      gsize end = nl ? (gsize) (nl - text) : len;
+      Line line = { pos, end };
+
+      /* A lone CR ends a line too (old Mac files). */
+      const char *cr = memchr (text + pos, '\r', end - pos);
+      if (cr != NULL && (gsize) (cr - text) + 1 < end)
+        {
+          line.end = cr - text;
+          end = line.end;
+        }
+      trim_line (text, &line);
+      g_array_append_val (lines, line);
+      pos = end + 1;
+
+      if (lines->len % CANCEL_CHECK_INTERVAL == 0 &&
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+
+  builder = readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_PLAIN, len);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      LineKind kind = classify (text, line);
+      guint next = i + 1;
+      guint blanks = 0;
+
+      if (kind == LINE_BLANK)
+        continue;
+      any_text = TRUE;
+      emit_line (builder, source, text, line);
+
+      while (next < lines->len && classify (text, &g_array_index (lines, Line, next)) == LINE_BLANK)
+        {
+          next++;
+          blanks++;
+        }
+      if (next >= lines->len)
+        {
+          readout_text_builder_append_at (builder, "\n", 1, readout_text_to_original (source, line->end));
+          break;
+        }
+
+      {
+        const Line *after = &g_array_index (lines, Line, next);
+        LineKind after_kind = classify (text, after);
+        gboolean open = !ends_sentence (text, line);
+        gboolean join = FALSE;
+
+        if (kind != LINE_TABLE && after_kind == LINE_PROSE && open)
+          {
+            if (blanks == 0)
+              join = starts_continuation (text, after) ||
+                     line->end - line->start >= WRAPPED_LINE_MIN ||
+                     kind == LINE_BULLET;
+            else
+              join = line->end - line->start >= WRAPPED_LINE_MIN &&
+                     starts_continuation (text, after);
+          }
+
+        if (join)
+          readout_text_builder_append_at (builder, " ", 1, readout_text_to_original (source, line->end));
+        else
+          readout_text_builder_append_at (builder, blanks > 0 ? "\n\n" : "\n", blanks > 0 ? 2 : 1,
+                                          readout_text_to_original (source, line->end));
+      }
+
+      if (i % CANCEL_CHECK_INTERVAL == 0 &&
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+
+  if (!any_text)
+    {
+      g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_EMPTY,
+                   _("The file holds no text"));
+      return NULL;
+    }
+
+  readout_text_builder_append_at (builder, "", 0, 0);
+  return readout_text_builder_finish (g_steal_pointer (&builder));
+}

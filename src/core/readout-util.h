@@ -1,0 +1,16 @@
+/* readout-util.h: small text helpers shared by the core.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* @len bytes of @text as valid UTF-8 with every run of blanks (spaces,
+ * tabs, line ends) folded into one space and the ends trimmed. */
+char *readout_fold_whitespace (const char *text,
+                               gsize       len);
+
+G_END_DECLS
