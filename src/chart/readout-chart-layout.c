@@ -19,6 +19,8 @@
 #define LABEL_GAP  4.0   /* plot box to metric labels */
 #define TEXT_GAP   2.0   /* bar to its change text */
 #define CHANGE_MARGIN 10.0 /* between neighbouring change texts */
+#define LABEL_MARGIN 8.0   /* between neighbouring metric labels... */
+#define LABEL_MIN_MARGIN 2.0 /* ...unless a single word needs more room */
 #define MIN_PLOT   16.0  /* below this there is no room for a chart */
 #define MAX_TICKS  10
 
@@ -108,22 +110,27 @@ PangoLayout *
 readout_chart_label_layout (PangoContext               *context,
                             const PangoFontDescription *font,
                             const char                 *text,
-                            double                      width)
+                            double                      slot)
 {
   PangoLayout *layout = pango_layout_new (context);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -2);
   pango_layout_set_text (layout, text, -1);
 
-  /* Two lines broken between words, else one line cut short: "Reve…"
-   * reads better than "Revenu" over "e". */
-  pango_layout_set_height (layout, -2);
+  /* Two lines broken between words, with a gap to the neighbours; a word
+   * wider than that may take the whole slot; else one line cut short:
+   * "Reve…" reads better than "Revenu" over "e". */
+  pango_layout_set_width (layout, pango_units_from_double (MAX (slot - LABEL_MARGIN, 1)));
   if (breaks_words (layout))
-    pango_layout_set_height (layout, -1);
+    {
+      pango_layout_set_width (layout, pango_units_from_double (MAX (slot - LABEL_MIN_MARGIN, 1)));
+      if (breaks_words (layout))
+        pango_layout_set_height (layout, -1);
+    }
 
   return layout;
 }
@@ -199,23 +206,6 @@ line_height (PangoContext               *context,
   return pango_units_to_double (height);
 }
 
-/* A label fits when it needs at most two lines, broken between words. */
-static gboolean
-label_fits (PangoContext               *context,
-            const PangoFontDescription *font,
-            const char                 *text,
-            double                      width)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
-  pango_layout_set_text (layout, text, -1);
-
-  return pango_layout_get_line_count (layout) <= 2 && !breaks_words (layout);
-}
-
 static const char *
 short_label (ReadoutMetric metric)
 {
@@ -239,28 +229,15 @@ short_label (ReadoutMetric metric)
     }
 }
 
+/* The metric's label, or its short form when @brief and there is one; a
+ * reader's own words have none, the recipes ellipsize them. */
 static char *
-choose_label (PangoContext               *context,
-              const PangoFontDescription *font,
-              ReadoutFigure              *figure,
-              double                      width)
+label_text (ReadoutFigure *figure,
+            gboolean       brief)
 {
-  ReadoutMetric metric = readout_figure_get_metric (figure);
-  const char *full;
-  const char *brief;
+  const char *text = brief ? short_label (readout_figure_get_metric (figure)) : NULL;
 
-  /* A reader's own words have no short form; the recipe ellipsizes them. */
-  full = readout_chart_figure_label (figure);
-  if (metric == READOUT_METRIC_CUSTOM)
-    return g_strdup (full);
-  /* Running upwards, every label is short when it can be. */
-  if (width <= 0)
-    return g_strdup (short_label (metric) != NULL ? short_label (metric) : full);
-
-  brief = short_label (metric);
-  if (brief == NULL || label_fits (context, font, full, width))
-    return g_strdup (full);
-  return g_strdup (brief);
+  return g_strdup (text != NULL ? text : readout_chart_figure_label (figure));
 }
 
 /* "+8.6%" or "−7.9%"; NULL when wider than @width. */
@@ -334,8 +311,15 @@ tick_step (double min,
   return max - min;
 }
 
+typedef enum
+{
+  LABELS_FULL,      /* every label in full, across */
+  LABELS_BRIEF,     /* short forms for all, across */
+  LABELS_ROTATED,   /* short forms, running up the page */
+} LabelMode;
+
 /* Fills the groups' slots and labels; returns the height the labels need.
- * Labels go across while they fit, else all turn to run up the page. */
+ * All labels take the same form, the first of the modes that fits. */
 static double
 lay_out_labels (ReadoutChartLayout         *layout,
                 PangoContext               *context,
@@ -345,10 +329,11 @@ lay_out_labels (ReadoutChartLayout         *layout,
                 int                         height)
 {
   double label_height = 0;
-  gboolean rotate = FALSE;
 
-  for (int pass = 0; pass < 2; pass++)
+  for (LabelMode mode = LABELS_FULL; mode <= LABELS_ROTATED; mode++)
     {
+      gboolean fits = TRUE;
+
       g_array_set_size (layout->groups, 0);
       label_height = 0;
       for (guint i = 0; i < charted->len; i++)
@@ -362,10 +347,11 @@ lay_out_labels (ReadoutChartLayout         *layout,
           group.width = slot;
           group.metric = readout_figure_get_metric (c->figure);
           group.position = c->position;
-          group.label_rotated = rotate;
-          if (rotate)
+          group.label_rotated = mode == LABELS_ROTATED;
+          /* Full labels go up to two lines, short ones must fit in one. */
+          group.label = label_text (c->figure, mode != LABELS_FULL);
+          if (group.label_rotated)
             {
-              group.label = choose_label (context, font, c->figure, 0);
               label = readout_chart_rotated_label_layout (context, font, group.label,
                                                           READOUT_CHART_ROTATED_LENGTH (height));
               pango_layout_get_size (label, &w, NULL);
@@ -373,16 +359,14 @@ lay_out_labels (ReadoutChartLayout         *layout,
             }
           else
             {
-              group.label = choose_label (context, font, c->figure, slot - READOUT_CHART_LABEL_MARGIN);
-              label = readout_chart_label_layout (context, font, group.label,
-                                                  slot - READOUT_CHART_LABEL_MARGIN);
+              label = readout_chart_label_layout (context, font, group.label, slot);
               pango_layout_get_size (label, NULL, &h);
               label_height = MAX (label_height, pango_units_to_double (h));
-              rotate |= pango_layout_is_ellipsized (label);
+              fits &= !pango_layout_is_ellipsized (label);
             }
           g_array_append_val (layout->groups, group);
         }
-      if (!rotate)
+      if (fits)
         break;
     }
 

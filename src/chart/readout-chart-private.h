@@ -12,8 +12,6 @@
 G_BEGIN_DECLS
 
 #define READOUT_CHART_DEFAULT_FONT "Sans 10"
-/* Between neighbouring metric labels. */
-#define READOUT_CHART_LABEL_MARGIN 2.0
 
 /* Whether @figure belongs in the chart: money with a current or prior. */
 gboolean            readout_chart_is_charted        (ReadoutFigure              *figure);
@@ -25,8 +23,9 @@ const char         *readout_chart_figure_label      (ReadoutFigure              
  * metrics), taken from @cr when there is one. */
 PangoContext       *readout_chart_create_context    (cairo_t                    *cr);
 
-/* The one recipe for a metric label: centred, wrapped to @width, at most
- * two lines, ellipsized beyond that. */
+/* The one recipe for a metric label under a @slot wide group: centred,
+ * at most two lines broken between words, ellipsized beyond that; its
+ * width is at most @slot, to be centred in it. */
 PangoLayout        *readout_chart_label_layout      (PangoContext               *context,
                                                      const PangoFontDescription *font,
                                                      const char                 *text,

@@ -282,9 +282,11 @@ draw_group_texts (cairo_t                    *cr,
         }
       else
         {
-          label = readout_chart_label_layout (context, font, group->label,
-                                              group->width - READOUT_CHART_LABEL_MARGIN);
-          draw_text (cr, label, group->x + READOUT_CHART_LABEL_MARGIN / 2, group->label_y,
+          double w;
+
+          label = readout_chart_label_layout (context, font, group->label, group->width);
+          w = pango_units_to_double (pango_layout_get_width (label));
+          draw_text (cr, label, group->x + (group->width - w) / 2, group->label_y,
                      &style->foreground, 0.8);
         }
     }

@@ -200,9 +200,11 @@ test_change_and_labels (void)
   group = &g_array_index (wide->groups, ReadoutChartGroup, 5);
   g_assert_cmpfloat (group->change_y, >=, wide->zero_y + find_bar (wide, READOUT_METRIC_NET_INCOME, FALSE)->height);
 
-  /* Narrow: short labels, whole percents, all of them alike. */
-  group = &g_array_index (narrow->groups, ReadoutChartGroup, 1);
-  g_assert_cmpstr (group->label, ==, "R&D");
+  /* Narrow: short labels for all, whole percents for all. */
+  g_assert_cmpstr (g_array_index (narrow->groups, ReadoutChartGroup, 0).label, ==, "Revenue");
+  g_assert_cmpstr (g_array_index (narrow->groups, ReadoutChartGroup, 1).label, ==, "R&D");
+  g_assert_cmpstr (g_array_index (narrow->groups, ReadoutChartGroup, 5).label, ==, "Net income");
+  g_assert_cmpstr (g_array_index (narrow->groups, ReadoutChartGroup, 6).label, ==, "Cash");
   for (guint i = 0; i < narrow->groups->len; i++)
     {
       group = &g_array_index (narrow->groups, ReadoutChartGroup, i);

@@ -90,12 +90,16 @@ opaque (const ReadoutRgba *rgba)
          (guint32) round (rgba->b * 255);
 }
 
-/* The widget's own drawing, as GTK would show it. */
+/* The widget's own drawing, as GTK would show it, at its scale; saved
+ * as NAME.png in $READOUT_CHART_VIEW_SHOTS to look at. */
 static cairo_surface_t *
-render_widget (GtkWidget *widget)
+render_widget (GtkWidget  *widget,
+               const char *name)
 {
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  const char *shots = g_getenv ("READOUT_CHART_VIEW_SHOTS");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -106,11 +110,20 @@ render_widget (GtkWidget *widget)
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+
+  if (shots != NULL)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.png", name);
+      g_autofree char *path = g_build_filename (shots, file, NULL);
+
+      cairo_surface_write_to_png (surface, path);
+    }
   return surface;
 }
 
@@ -129,7 +142,8 @@ bar_pixel (GtkWidget       *widget,
   for (guint i = 0; i < layout->bars->len; i++)
     {
       const ReadoutChartBar *bar = &g_array_index (layout->bars, ReadoutChartBar, i);
-      int x = bar->x + bar->width / 2, y = bar->y + bar->height / 2;
+      int scale = gtk_widget_get_scale_factor (widget);
+      int x = (bar->x + bar->width / 2) * scale, y = (bar->y + bar->height / 2) * scale;
 
       if (bar->metric == metric && bar->is_prior == is_prior)
         return *(guint32 *) (cairo_image_surface_get_data (surface) +
@@ -166,7 +180,7 @@ test_render (void)
   readout_chart_view_get_style (READOUT_CHART_VIEW (view), &style);
   g_assert_cmpfloat (style.background.a, ==, 1);
   g_assert_nonnull (style.font);
-  surface = render_widget (view);
+  surface = render_widget (view, "view-light");
   g_assert_cmphex (bar_pixel (view, surface, G_LIST_MODEL (store), READOUT_METRIC_CASH, FALSE), ==,
                    opaque (&style.current));
   g_assert_cmphex (bar_pixel (view, surface, G_LIST_MODEL (store), READOUT_METRIC_CASH, TRUE), ==,
@@ -181,7 +195,7 @@ test_render (void)
   readout_chart_view_get_style (READOUT_CHART_VIEW (view), &style);
   g_assert_cmpfloat (style.foreground.r, >, 0.5);
   g_assert_cmpfloat (style.background.r, <, 0.5);
-  surface = render_widget (view);
+  surface = render_widget (view, "view-dark");
   g_assert_cmphex (bar_pixel (view, surface, G_LIST_MODEL (store), READOUT_METRIC_REVENUE, FALSE), ==,
                    opaque (&style.current));
   cairo_surface_destroy (surface);
