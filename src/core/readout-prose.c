@@ -115,11 +115,22 @@ static const char * const revenue_leads[] = {
   "company's", "generated", "had", "achieved", "posted", "recorded",
 };
 
-/* Before a mention: it is a change or an adjusted figure, not the figure. */
+/* Before a mention: it is an adjusted figure or a part, not the figure. */
 static const char * const disqualifying_before[] = {
-  "adjusted", "non-gaap", "pro forma", "increase in", "decrease in",
-  "change in", "reduction in", "growth in", "non-cash", "net cash",
-  "in-process", "restricted", "decline in", "rise in", "drop in",
+  "adjusted", "non-gaap", "pro forma", "non-cash", "net cash",
+  "in-process", "restricted",
+};
+
+/* Before a mention: it is the change ("the decrease in net loss of $1.5
+ * million"), unless an amount is what it changed to ("an increase in
+ * revenue, reaching $389,276"). */
+static const char * const changed_before[] = {
+  "increase in", "decrease in", "change in", "reduction in", "growth in",
+  "decline in", "rise in", "drop in", "improvement in",
+};
+
+static const char * const changed_to[] = {
+  "to", "reaching", "reached", "at", "totaling", "totalling", "from",
 };
 
 /* After a mention: it is one part of the figure. */
@@ -364,6 +375,8 @@ typedef struct
   gsize          end;
   const Phrase  *phrase;
   gboolean       part;     /* a component or change, not the figure */
+  gboolean       changed;  /* "an increase in revenue": only "to $X" is it */
+  gboolean       diluted;  /* diluted only: never the basic figure */
 } Mention;
 
 static gboolean
@@ -407,9 +420,15 @@ find_mentions (const char *sentence,
           if (!phrase_at (p, end, phrase->phrase))
             continue;
 
-          mention = (Mention) { p - sentence, after - sentence, phrase, FALSE };
+          mention = (Mention) { p - sentence, after - sentence, phrase, FALSE, FALSE, phrase->diluted };
+          /* "basic and diluted net loss per share" is the basic figure. */
+          if (mention.diluted &&
+              ends_with_any (sentence, p, (const char *[]) { "basic and", "basic &" }, 2))
+            mention.diluted = FALSE;
 
-          if (ends_with_any (sentence, p, disqualifying_before, G_N_ELEMENTS (disqualifying_before)))
+          if (ends_with_any (sentence, p, changed_before, G_N_ELEMENTS (changed_before)))
+            mention.changed = TRUE;
+          else if (ends_with_any (sentence, p, disqualifying_before, G_N_ELEMENTS (disqualifying_before)))
             mention.part = TRUE;
           /* "expenses", "costs" and "investment" belong to the mention. */
           while (after < end && *after == ' ')
@@ -435,7 +454,8 @@ find_mentions (const char *sentence,
           if (starts_with_any (after, end, disqualifying_after, G_N_ELEMENTS (disqualifying_after)))
             mention.part = TRUE;
 
-          if (phrase->metric == READOUT_METRIC_REVENUE && !revenue_lead_ok (sentence, p))
+          if ((g_str_equal (phrase->phrase, "revenue") || g_str_equal (phrase->phrase, "revenues")) &&
+              !revenue_lead_ok (sentence, p))
             mention.part = TRUE;
           if (phrase->metric == READOUT_METRIC_CASH && g_str_equal (phrase->phrase, "cash") &&
               !starts_with_any (after, end, cash_verbs, G_N_ELEMENTS (cash_verbs)))
@@ -692,8 +712,8 @@ read_sentence (const Context    *ctx,
               const char *gap = a_end;
               while (gap < sentence + candidate->start && *gap == ' ')
                 gap++;
-              if (phrase_at (gap, end, "attributable to") || phrase_at (gap, end, "in") ||
-                  phrase_at (gap, end, "of"))
+              if (phrase_at (gap, end, "attributable to") ||
+                  (candidate->phrase->metric == READOUT_METRIC_CASH && phrase_at (gap, end, "in")))
                 {
                   mention = money_mention = candidate;
                   break;
@@ -701,45 +721,40 @@ read_sentence (const Context    *ctx,
             }
         }
 
-      /* Any mention between the previous amount and this one resets the
-       * phase only when it starts a new statement. */
-      for (const char *p = pre; p < a_start; p++)
-        {
-          if (!word_start (sentence, p))
-            continue;
-          for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives); c++)
-            if (phrase_at (p, a_start, prior_connectives[c]))
-              prior_phase = TRUE;
-          if (phrase_at (p, a_start, "from") && mention != NULL &&
-              local[mention->phrase->metric].has_current)
-            prior_phase = TRUE;
-        }
+      /* A comparison word ("compared to", "versus", or "from" once a value
+       * was stated) puts what follows in the prior period, unless a
+       * reference to the current period comes after it. */
+      {
+        const char *connective = NULL;
+        gboolean any_current = FALSE;
 
-      pre_time = scan_time (ctx, pre, a_start, FALSE, &pre_other);
-      if (pre_time == TIME_PRIOR)
-        prior_phase = TRUE;
-      else if (pre_time == TIME_CURRENT && !ends_with_any (pre, a_start, prior_connectives, G_N_ELEMENTS (prior_connectives)))
-        {
-          /* "Net loss in Q3 2016 was" – unless a comparison came after. */
-          gboolean later_connective = FALSE;
-          for (const char *p = pre; p < a_start; p++)
-            {
-              if (!word_start (sentence, p))
-                continue;
-              for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives); c++)
-                if (phrase_at (p, a_start, prior_connectives[c]))
-                  later_connective = TRUE;
-              if (later_connective)
-                {
-                  gboolean dummy;
-                  if (scan_time (ctx, p, a_start, FALSE, &dummy) == TIME_CURRENT)
-                    later_connective = FALSE;
-                  break;
-                }
-            }
-          if (!later_connective)
-            prior_phase = FALSE;
-        }
+        for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
+          any_current |= local[m].has_current;
+        for (const char *p = pre; p < a_start; p++)
+          {
+            if (!word_start (sentence, p))
+              continue;
+            for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives); c++)
+              if (phrase_at (p, a_start, prior_connectives[c]))
+                connective = p;
+            if (any_current && phrase_at (p, a_start, "from"))
+              connective = p;
+          }
+
+        pre_time = scan_time (ctx, pre, a_start, FALSE, &pre_other);
+        if (connective != NULL)
+          {
+            gboolean dummy;
+            if (scan_time (ctx, connective, a_start, FALSE, &dummy) != TIME_CURRENT)
+              prior_phase = TRUE;
+            else
+              prior_phase = FALSE;
+          }
+        else if (pre_time == TIME_PRIOR)
+          prior_phase = TRUE;
+        else if (pre_time == TIME_CURRENT)
+          prior_phase = FALSE;
+      }
       if (pre_other)
         other_phase = TRUE;
       else if (pre_time == TIME_CURRENT || pre_time == TIME_PRIOR)
@@ -763,15 +778,24 @@ read_sentence (const Context    *ctx,
       post_time = scan_time (ctx, a_end, post_end, TRUE, &post_other);
       cursor = amount->end;
 
+      g_debug ("amount %.*s: mention %s, phases prior %d other %d, times pre %d post %d",
+               (int) (a_end - a_start), a_start, mention ? mention->phrase->phrase : "-",
+               prior_phase, other_phase, pre_time, post_time);
       if (mention == NULL)
         continue;
+
+      /* "net loss per share of $(0.02)": the mention says per share. */
+      if (!amount->per_share && mention->phrase->metric == READOUT_METRIC_EPS &&
+          fabs (amount->value) < 100 && amount->tolerance < 0.01 &&
+          (gsize) (a_start - (sentence + mention->end)) < 24)
+        amount->per_share = TRUE;
 
       if (amount->per_share)
         {
           per_share_seen = TRUE;
           /* Per-share figures follow the income statement before them. */
           if (amount->diluted_only ||
-              (mention->phrase->metric == READOUT_METRIC_EPS && mention->phrase->diluted))
+              (mention->phrase->metric == READOUT_METRIC_EPS && mention->diluted))
             continue;
           if (mention->phrase->metric != READOUT_METRIC_EPS &&
               mention->phrase->metric != READOUT_METRIC_NET_INCOME)
@@ -782,6 +806,13 @@ read_sentence (const Context    *ctx,
       else
         {
           if (money_mention == NULL || money_mention->part)
+            continue;
+          if (money_mention->changed &&
+              !ends_with_any (pre, a_start, changed_to, G_N_ELEMENTS (changed_to)))
+            continue;
+          /* "operating expenses for the quarter included $86,100 in …" */
+          if (sentence + money_mention->end < a_start &&
+              g_strstr_len (sentence + money_mention->end, a_start - (sentence + money_mention->end), " includ") != NULL)
             continue;
           mention = money_mention;
           metric = mention->phrase->metric;
