@@ -126,6 +126,25 @@ track_figure (ReadoutDocument *self,
   g_signal_connect_object (figure, "notify", G_CALLBACK (figure_notify_cb), self, 0);
 }
 
+/* GIO's messages repeat the path; ours name the file once, then say why. */
+static void
+set_io_error (GError     **error,
+              const char  *name,
+              GError      *io_error)
+{
+  const char *reason = io_error->message;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    reason = _("No such file");
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    reason = _("Permission denied: the file cannot be read");
+  else if (g_error_matches (io_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+    reason = _("Permission denied: the file cannot be read");
+  else if (g_error_matches (io_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    reason = _("No such file");
+  g_set_error (error, io_error->domain, io_error->code, "%s: %s", name, reason);
+}
+
 static char *
 name_for_messages (GFile *file)
 {
@@ -209,8 +228,7 @@ readout_document_load (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", name, local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
 
@@ -238,8 +256,7 @@ readout_document_load (GFile         *file,
       mapped = g_mapped_file_new (path, FALSE, &local_error);
       if (mapped == NULL)
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       "%s: %s", name, local_error->message);
+          set_io_error (error, name, local_error);
           return NULL;
         }
       bytes = g_mapped_file_get_bytes (mapped);
@@ -249,8 +266,7 @@ readout_document_load (GFile         *file,
       bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
       if (bytes == NULL)
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       "%s: %s", name, local_error->message);
+          set_io_error (error, name, local_error);
           return NULL;
         }
     }

@@ -43,6 +43,7 @@ next_word (const char *p,
 typedef struct
 {
   int quarter_votes[5];
+  int dated_votes[5];        /* quarters told by "three months ended <date>" */
   int year_votes;            /* "fiscal 2021", "full year", "year ended" */
   GHashTable *quarter_years; /* year -> votes, for quarter mentions */
   int fiscal_quarter;        /* a quarter mention said "fiscal" */
@@ -112,12 +113,15 @@ scan_votes (const char *text,
       if (p > text && g_ascii_isalnum (p[-1]))
         continue;
 
+      /* A named quarter ("third quarter", "Q3") counts twice a quarter
+       * told by its end date, which is wrong for off-calendar years. */
+
       /* Q1..Q4, "Q3 2016", "Q3 FY2024" */
       if ((*p == 'Q' || *p == 'q') && p + 1 < end && p[1] >= '1' && p[1] <= '4' &&
           (p + 2 == end || !g_ascii_isalnum (p[2])))
         {
           const char *q = p + 2;
-          votes->quarter_votes[p[1] - '0'] += weight;
+          votes->quarter_votes[p[1] - '0'] += 2 * weight;
           while (q < end && *q == ' ')
             q++;
           if (q + 2 < end && g_ascii_strncasecmp (q, "FY", 2) == 0)
@@ -151,7 +155,7 @@ scan_votes (const char *text,
             }
           if (!word_at (q, end, "quarter") && !word_at (q, end, "quarters"))
             break;
-          votes->quarter_votes[i + 1] += weight;
+          votes->quarter_votes[i + 1] += 2 * weight;
           q = next_word (q, end);
           /* "quarter and full year 2021", "quarter of fiscal 2021" */
           if (word_at (q, end, "and"))
@@ -194,6 +198,7 @@ scan_votes (const char *text,
           if (read_end_date (q, end, &y, &m, &d))
             {
               votes->quarter_votes[(m + 2) / 3] += weight;
+              votes->dated_votes[(m + 2) / 3] += weight;
               vote_end_date (votes, q, end, weight + 1);
             }
         }
@@ -246,10 +251,16 @@ readout_period_find (const char    *text,
 
   scan_votes (text, text + len, text + MIN (len, LEAD_LEN), &votes);
 
+  /* Ties go to the quarter its end dates tell ("anticipated in the first
+   * quarter of 2027" is not the period reported). */
   for (int q = 1; q <= 4; q++)
-    if (votes.quarter_votes[q] > votes.quarter_votes[best])
+    if (votes.quarter_votes[q] > votes.quarter_votes[best] ||
+        (votes.quarter_votes[q] == votes.quarter_votes[best] && votes.dated_votes[q] > votes.dated_votes[best]))
       best = q;
   best_quarter_votes = votes.quarter_votes[best];
+  g_debug ("quarter votes %d %d %d %d, year votes %d, fiscal %d/%d",
+           votes.quarter_votes[1], votes.quarter_votes[2], votes.quarter_votes[3],
+           votes.quarter_votes[4], votes.year_votes, votes.fiscal_quarter, votes.max_fiscal_year);
 
   g_hash_table_iter_init (&iter, votes.quarter_years);
   while (g_hash_table_iter_next (&iter, &key, &value))

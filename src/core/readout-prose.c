@@ -921,16 +921,6 @@ read_sentence (const Context    *ctx,
 
       if (mention->part)
         continue;
-      /* Up to the first amount after the mention. */
-      for (guint i = 0; i < amounts->len; i++)
-        {
-          gsize s = g_array_index (amounts, ReadoutAmount, i).start;
-          if (sentence + s > from)
-            {
-              to = MIN (to, sentence + s);
-              break;
-            }
-        }
       /* Or just before it: "a 46% decrease in operating expenses". */
       if (find_percent (from, to, &percent) ||
           (m == 0 && find_percent (sentence, sentence + mention->start, &percent)))
@@ -1014,6 +1004,34 @@ read_sentence (const Context    *ctx,
     }
 }
 
+/* A list mark is not part of the sentence: "- ", "• ", "● ", "▪ ". */
+static const char *
+skip_bullet (const char *p,
+             const char *end)
+{
+  static const char * const marks[] = {
+    "- ", "* ", "o ", "\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x96\xAA", "\xC2\xB7",
+  };
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      while (p < end && *p == ' ')
+        p++;
+      for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
+        {
+          gsize n = strlen (marks[i]);
+          if ((gsize) (end - p) > n && strncmp (p, marks[i], n) == 0)
+            {
+              p += n;
+              again = TRUE;
+            }
+        }
+    }
+  return p;
+}
+
 void
 readout_prose_find (const char          *text,
                     gsize                len,
@@ -1044,8 +1062,7 @@ readout_prose_find (const char          *text,
               if (p + 1 == line_end || sentence_ends_at (line, p, line_end))
                 {
                   const char *s_end = p + 1;
-                  while (sentence < s_end && *sentence == ' ')
-                    sentence++;
+                  sentence = skip_bullet (sentence, s_end);
                   if (s_end > sentence)
                     read_sentence (&ctx, sentence - text, sentence, s_end, found, priors);
                   sentence = s_end;

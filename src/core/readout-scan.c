@@ -325,12 +325,8 @@ readout_scan_amounts (const char *text,
           }
       }
 
-      /* "($4.8) million": the parenthesis closes after the number. */
-      if (paren_before && !amount.negative && q < end && *q == ')')
-        {
-          amount.negative = TRUE;
-          q++;
-        }
+      /* "($5mm)" with the parenthesis after the scale is an aside; only
+       * "($4.8) million" and "$(0.23)" are negatives. */
 
       amount.end = q - text;
       amount.value = (amount.negative ? -value : value) * factor;
