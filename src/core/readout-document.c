@@ -197,7 +197,7 @@ readout_document_new_from_bytes (const char    *file_name,
   if (readout_document_count_found (self) == 0)
     {
       g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_NO_FIGURES,
-                   _("%s: no financial figures found"), file_name);
+                   _("%s: No financial figures found in the text"), file_name);
       return NULL;
     }
 
@@ -236,15 +236,15 @@ readout_document_load (GFile         *file,
     {
       g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_NOT_A_FILE,
                    g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                   ? _("%s: is a folder, not a release")
-                   : _("%s: is not a regular file"), name);
+                   ? _("%s: Is a folder, not a release")
+                   : _("%s: Not a regular file"), name);
       return NULL;
     }
 
   if ((guint64) g_file_info_get_size (info) > READOUT_MAX_FILE_SIZE)
     {
       g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_TOO_LARGE,
-                   _("%s: is larger than %u MB, too large for a release"),
+                   _("%s: Larger than %u MB, too large for a release"),
                    name, (guint) (READOUT_MAX_FILE_SIZE / (1024 * 1024)));
       return NULL;
     }
