@@ -39,10 +39,10 @@ default_currency (const char *text,
 {
   gsize n = MIN (len, 20000);
 
-  if (g_strstr_len (text, n, "in Canadian dollars") || g_strstr_len (text, n, "in Canadian Dollars") ||
-      g_strstr_len (text, n, "expressed in CAD") || g_strstr_len (text, n, "in thousands of Canadian dollars"))
+  if (readout_find (text, n, "Canadian dollars") || readout_find (text, n, "Canadian Dollars") ||
+      readout_find (text, n, "expressed in CAD"))
     return "CAD";
-  if (g_strstr_len (text, n, "in Australian dollars"))
+  if (readout_find (text, n, "Australian dollars"))
     return "AUD";
   return "USD";
 }

@@ -8,10 +8,12 @@
 
 #include "readout-period.h"
 #include "readout-scan.h"
+#include "readout-util.h"
 
 /* The lead of a release (title, dateline, first paragraphs) names its
  * period; later text mentions other periods too. */
 #define LEAD_LEN 1500
+#define VOTE_LEN (64 * 1024)
 
 static const char * const ordinals[] = { "first", "second", "third", "fourth" };
 
@@ -20,6 +22,11 @@ word_at (const char *p,
          const char *end,
          const char *word)
 {
+  /* Most words differ in their first letter: check it before measuring. */
+  if (p >= end || ((*p | 0x20) != (word[0] | 0x20)))
+    return FALSE;
+  if (word[1] != '\0' && (p + 1 >= end || (p[1] | 0x20) != (word[1] | 0x20)))
+    return FALSE;
   gsize n = strlen (word);
   return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, word, n) == 0 &&
          (p + n == end || !g_ascii_isalnum (p[n]));
@@ -249,7 +256,8 @@ readout_period_find (const char    *text,
   memset (period, 0, sizeof *period);
   votes.quarter_years = g_hash_table_new (NULL, NULL);
 
-  scan_votes (text, text + len, text + MIN (len, LEAD_LEN), &votes);
+  /* A release states its period early; a huge file is not read whole. */
+  scan_votes (text, text + MIN (len, VOTE_LEN), text + MIN (len, LEAD_LEN), &votes);
 
   /* Ties go to the quarter its end dates tell ("anticipated in the first
    * quarter of 2027" is not the period reported). */
@@ -356,6 +364,11 @@ static const char * const suffixes[] = {
   " N.V.", " AG", " SE", " S.A.", " Co.", " LLC", " L.P.",
 };
 
+/* A long text names many companies; the issuer comes early. */
+#define MAX_CANDIDATES 8
+/* Spellings are counted in the first part of the text only. */
+#define COUNT_LEN (64 * 1024)
+
 static const char * const exchanges[] = {
   "(Nasdaq", "(NASDAQ", "(NYSE", "(Amex", "(AMEX", "(TSX", "(OTC", "(LSE", "(ASX",
 };
@@ -409,7 +422,7 @@ count_word (const char *text,
   gsize n = strlen (word);
   int count = 0;
 
-  for (const char *p = text; (p = g_strstr_len (p, text + len - p, word)) != NULL; p += n)
+  for (const char *p = text; (p = readout_find (p, text + len - p, word)) != NULL; p += n)
     if ((p == text || !g_ascii_isalnum (p[-1])) && !g_ascii_isalnum (p[n]))
       count++;
   return count;
@@ -438,9 +451,9 @@ readout_company_find (const char *text,
   for (guint i = 0; i < G_N_ELEMENTS (exchanges); i++)
     {
       const char *p = text;
-      while ((p = g_strstr_len (p, end - p, exchanges[i])) != NULL)
+      while ((p = readout_find (p, end - p, exchanges[i])) != NULL)
         {
-          char *name = name_before (text, p);
+          char *name = candidates->len < MAX_CANDIDATES ? name_before (text, p) : NULL;
           if (name != NULL)
             g_ptr_array_add (candidates, name);
           p += strlen (exchanges[i]);
@@ -448,13 +461,13 @@ readout_company_find (const char *text,
     }
 
   /* "About Name, Inc." headings */
-  for (const char *p = text; (p = g_strstr_len (p, end - p, "About ")) != NULL; p += 6)
+  for (const char *p = text; (p = readout_find (p, end - p, "About ")) != NULL; p += 6)
     {
       const char *e;
       if (p > text && p[-1] != '\n')
         continue;
       e = memchr (p, '\n', end - p);
-      if (e == NULL || e - p > 80)
+      if (e == NULL || e - p > 80 || candidates->len >= MAX_CANDIDATES)
         continue;
       for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
         {
@@ -478,7 +491,7 @@ readout_company_find (const char *text,
           gsize n = strlen (suffixes[s]);
           const char *hit = text;
           /* A word of its own: " Inc" is not the start of " Income". */
-          while ((hit = g_strstr_len (hit, lead_end - hit, suffixes[s])) != NULL &&
+          while ((hit = readout_find (hit, lead_end - hit, suffixes[s])) != NULL &&
                  hit + n < lead_end && g_ascii_isalnum (hit[n]))
             hit += n;
           if (hit != NULL && (first == NULL || hit < first))
@@ -506,7 +519,7 @@ readout_company_find (const char *text,
     {
       const char *name = g_ptr_array_index (candidates, i);
       g_autofree char *word = first_word (name);
-      int score = count_word (text, len, word) * 4;
+      int score = count_word (text, MIN (len, COUNT_LEN), word) * 4;
 
       /* The issuer is named first; the "About" paragraph spells it right. */
       if (i == 0)

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "readout-util.h"
 #include "readout-error.h"
 #include "readout-loader.h"
 
@@ -207,7 +208,7 @@ classify (const char *text,
 
   if (len == 0)
     return LINE_BLANK;
-  if (p[0] == '|' || p[len - 1] == '|' || g_strstr_len (p, len, " | ") != NULL)
+  if (p[0] == '|' || p[len - 1] == '|' || readout_find (p, len, " | ") != NULL)
     return LINE_TABLE;
   if ((len >= 2 && (p[0] == '-' || p[0] == '*' || p[0] == 'o') && p[1] == ' ') ||
       (len == 1 && (p[0] == '-' || p[0] == '*' || p[0] == 'o')) ||

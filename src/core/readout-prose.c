@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "readout-util.h"
 #include "readout-prose.h"
 #include "readout-metric.h"
 #include "readout-scan.h"
@@ -213,6 +214,11 @@ phrase_at (const char *p,
            const char *end,
            const char *phrase)
 {
+  /* Most words differ in their first letter: check it before measuring. */
+  if (p >= end || ((*p | 0x20) != (phrase[0] | 0x20)))
+    return FALSE;
+  if (phrase[1] != '\0' && (p + 1 >= end || (p[1] | 0x20) != (phrase[1] | 0x20)))
+    return FALSE;
   gsize n = strlen (phrase);
   return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, phrase, n) == 0 &&
          (p + n == end || !is_word_char (p[n]) || !is_word_char (phrase[n - 1]));
@@ -485,7 +491,6 @@ sentence_ends_at (const char *start,
                   const char *end)
 {
   const char *w;
-  g_autofree char *word = NULL;
 
   if (*p != '.' && *p != '!' && *p != '?')
     return FALSE;
@@ -500,9 +505,9 @@ sentence_ends_at (const char *start,
     w--;
   if (p - w == 1 && g_ascii_isupper (*w))
     return FALSE;   /* an initial: "Robert I. Blum" */
-  word = g_ascii_strdown (w, p - w);
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (g_str_equal (word, abbreviations[i]))
+    if (strlen (abbreviations[i]) == (gsize) (p - w) &&
+        g_ascii_strncasecmp (w, abbreviations[i], p - w) == 0)
       return FALSE;
   return TRUE;
 }
@@ -812,7 +817,7 @@ read_sentence (const Context    *ctx,
             continue;
           /* "operating expenses for the quarter included $86,100 in …" */
           if (sentence + money_mention->end < a_start &&
-              g_strstr_len (sentence + money_mention->end, a_start - (sentence + money_mention->end), " includ") != NULL)
+              readout_find (sentence + money_mention->end, a_start - (sentence + money_mention->end), " includ") != NULL)
             continue;
           mention = money_mention;
           metric = mention->phrase->metric;
@@ -1054,7 +1059,7 @@ readout_prose_find (const char          *text,
 
       /* Table rows belong to the table finder. */
       if (!(line < line_end && (*line == '|' || line_end[-1] == '|' ||
-                                g_strstr_len (line, line_end - line, " | ") != NULL)))
+                                readout_find (line, line_end - line, " | ") != NULL)))
         {
           sentence = line;
           for (const char *p = line; p < line_end; p++)

@@ -20,6 +20,11 @@ word_at (const char *p,
          const char *end,
          const char *word)
 {
+  /* Most words differ in their first letter: check it before measuring. */
+  if (p >= end || ((*p | 0x20) != (word[0] | 0x20)))
+    return FALSE;
+  if (word[1] != '\0' && (p + 1 >= end || (p[1] | 0x20) != (word[1] | 0x20)))
+    return FALSE;
   gsize n = strlen (word);
   return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, word, n) == 0 &&
          (p + n == end || !is_word_char (p[n]));

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "readout-util.h"
 #include "readout-scan.h"
 #include "readout-table.h"
 
@@ -108,7 +109,7 @@ is_pipe_row (const Line *line)
 {
   gsize n = line->end - line->start;
   return n > 0 && (line->start[0] == '|' || line->end[-1] == '|' ||
-                   g_strstr_len (line->start, n, " | ") != NULL);
+                   readout_find (line->start, n, " | ") != NULL);
 }
 
 static gboolean
