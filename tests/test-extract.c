@@ -133,6 +133,19 @@ test_diluted_and_adjusted_are_not_eps (void)
 }
 
 static void
+test_attributable_to_common_stockholders (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("First quarter 2024 results.\n"
+             "- Net loss attributable to common stockholders was $79.9 million, or $0.45 per share, compared with $68.0 million, or $0.41 per share, in the first quarter of 2023.\n"
+             "- Net loss attributable to non-controlling interests was $1.0 million.\n"
+             "- Non-GAAP net loss was $60.0 million.\n");
+
+  assert_figure (document, READOUT_METRIC_NET_INCOME, -79.9e6, -68.0e6);
+  assert_figure (document, READOUT_METRIC_EPS, -0.45, -0.41);
+}
+
+static void
 test_money_raised_after_period_is_not_cash (void)
 {
   g_autoptr(ReadoutDocument) document =
@@ -323,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/extract/seed", test_seed);
   g_test_add_func ("/extract/sentence-shapes", test_sentence_shapes);
   g_test_add_func ("/extract/diluted-and-adjusted-are-not-eps", test_diluted_and_adjusted_are_not_eps);
+  g_test_add_func ("/extract/attributable-to-common-stockholders", test_attributable_to_common_stockholders);
   g_test_add_func ("/extract/money-raised-after-period-is-not-cash", test_money_raised_after_period_is_not_cash);
   g_test_add_func ("/extract/statement-table", test_statement_table);
   g_test_add_func ("/extract/quarter-column-after-year-to-date", test_quarter_column_after_year_to_date);

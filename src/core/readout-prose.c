@@ -459,6 +459,16 @@ find_mentions (const char *sentence,
             }
           if (starts_with_any (after, end, disqualifying_after, G_N_ELEMENTS (disqualifying_after)))
             mention.part = TRUE;
+          /* "net loss attributable to common stockholders" is the figure;
+           * the part is the one attributable to non-controlling interests. */
+          if (phrase->metric == READOUT_METRIC_NET_INCOME && starts_with_any (after, end, (const char *[]) { "attributable to" }, 1))
+            {
+              const char *rest = after;
+              while (rest < end && *rest == ' ')
+                rest++;
+              rest += strlen ("attributable to");
+              mention.part = starts_with_any (rest, end, (const char *[]) { "non-controlling", "noncontrolling", "minority" }, 3);
+            }
 
           if ((g_str_equal (phrase->phrase, "revenue") || g_str_equal (phrase->phrase, "revenues")) &&
               !revenue_lead_ok (sentence, p))
