@@ -119,6 +119,9 @@ scan_votes (const char *text,
 
       if (p > text && g_ascii_isalnum (p[-1]))
         continue;
+      /* Every phrase below starts with one of these: skip other words fast. */
+      if (strchr ("qQfFsStTyY1", *p) == NULL || *p == '\0')
+        continue;
 
       /* A named quarter ("third quarter", "Q3") counts twice a quarter
        * told by its end date, which is wrong for off-calendar years. */
