@@ -63,7 +63,8 @@ step "runtime org.local.Sdk//1 from the host's /usr"
 stamp=$( { echo "$runtime_version ${prune[*]}"; cat /var/lib/dpkg/status 2>/dev/null; } |
          sha256sum | cut -d' ' -f1)
 if [ -f "$W/runtime.stamp" ] && [ "$(cat "$W/runtime.stamp")" = "$stamp" ] &&
-   flatpak --user info org.local.Sdk//1 >/dev/null 2>&1; then
+   flatpak --user info org.local.Sdk//1 >/dev/null 2>&1 &&
+   flatpak --user remotes --columns=name | grep -qx readout-local; then
   echo "reusing the runtime in $FLATPAK_USER_DIR"
 else
   rm -rf "$W/rt" "$W/repo" "$W/user" "$W/runtime.stamp"
@@ -83,9 +84,9 @@ else
   flatpak build-export --runtime --files=files "$W/repo" "$W/rt" 1
   flatpak --user remote-add --no-gpg-verify --if-not-exists readout-local "$W/repo"
   flatpak --user install -y --noninteractive readout-local org.local.Sdk//1
-  # The installation has its own copy: drop the links and the export repo.
-  flatpak --user remote-delete --force readout-local
-  rm -rf "$W/rt" "$W/repo"
+  # The installation has its own copy: drop the links. The repo stays, as
+  # flatpak-builder --install needs the runtime's origin remote.
+  rm -rf "$W/rt"
   echo "$stamp" >"$W/runtime.stamp"
 fi
 flatpak --user list --runtime
@@ -120,23 +121,25 @@ flatpak-builder --user --force-clean --disable-rofiles-fuse --disable-download \
   --disable-updates --state-dir="$W/state" --repo="$W/app-repo" \
   --install "$W/app" "$local_json"
 
-step "installed layout"
-app_dir=$(flatpak --user info --show-location "$app_id")/files
-for f in bin/readout \
-         share/applications/$app_id.desktop \
-         share/metainfo/$app_id.metainfo.xml \
-         share/icons/hicolor/scalable/apps/$app_id.svg \
-         share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg \
-         share/glib-2.0/schemas/$app_id.gschema.xml \
-         share/glib-2.0/schemas/gschemas.compiled \
-         share/locale/de/LC_MESSAGES/readout.mo; do
-  if [ -e "$app_dir/$f" ]; then
-    echo "ok      $f"
-  else
-    echo "MISSING $f" >&2
-    exit 1
-  fi
-done
+step "installed layout (seen from inside the sandbox)"
+run=(flatpak --user run --no-a11y-bus --no-documents-portal)
+# flatpak-builder < 1.3 renames the metainfo to share/appdata/*.appdata.xml;
+# translations live in the .Locale extension, linked from share/locale.
+"${run[@]}" --command=sh "$app_id" -c '
+  status=0
+  for f in bin/readout \
+           share/applications/$0.desktop \
+           "share/metainfo/$0.metainfo.xml share/appdata/$0.appdata.xml" \
+           share/icons/hicolor/scalable/apps/$0.svg \
+           share/icons/hicolor/symbolic/apps/$0-symbolic.svg \
+           share/glib-2.0/schemas/$0.gschema.xml \
+           share/glib-2.0/schemas/gschemas.compiled \
+           share/locale/de/LC_MESSAGES/readout.mo; do
+    found=
+    for alt in $f; do [ -e "/app/$alt" ] && found=$alt && break; done
+    if [ -n "$found" ]; then echo "ok      /app/$found"; else echo "MISSING /app/$f"; status=1; fi
+  done
+  exit $status' "$app_id"
 flatpak --user info "$app_id"
 
 step "flatpak run: readout --version and --export-csv=- from the installed app"
@@ -162,9 +165,9 @@ Net loss for the quarter was $3.1 million, or $0.23 per share, compared to
 $2.7 million, or $0.21 per share, in the second quarter of 2016.
 EOF
 fi
-run=(flatpak --user run --no-a11y-bus --no-documents-portal
-     --filesystem="$input:ro" --command=readout "$app_id")
+run+=(--filesystem="$input:ro" --command=readout "$app_id")
 "${run[@]}" --version
+LANGUAGE=de "${run[@]}" --help | head -n 4
 set +e
 "${run[@]}" --export-csv=- "$input"/* >"$W/export.csv" 2>"$W/export.err"
 rc=$?
