@@ -57,6 +57,7 @@ flatpak --version
 flatpak-builder --version
 
 mkdir -p "$W"
+cd "$W"
 
 step "runtime org.local.Sdk//1 from the host's /usr"
 # The runtime is rebuilt whenever the host's package set changes.
@@ -111,8 +112,10 @@ with open(out_path, 'w') as f:
     json.dump(m, f, indent=4)
 EOF
 # Unknown keys are fatal here, as on Flathub.
-G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$src/flatpak/$app_id.json" >/dev/null
-G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$local_json" >/dev/null
+# (From $W: --show-manifest leaves a .flatpak-builder/ in the cwd.)
+for m in "$src/flatpak/$app_id.json" "$local_json"; do
+  G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$m" >/dev/null
+done
 echo "$local_json"
 
 step "flatpak-builder: build, run the tests, install"
