@@ -410,8 +410,8 @@ text_is (const char *text,
   return FALSE;
 }
 
-static gboolean
-is_prefix_cell (const char *text)
+gboolean
+readout_html_is_prefix_cell (const char *text)
 {
   static const char * const set[] = {
     "$", "US$", "C$", "A$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5", "(", "$(", "USD", "EUR",
@@ -419,8 +419,8 @@ is_prefix_cell (const char *text)
   return text_is (text, set, G_N_ELEMENTS (set));
 }
 
-static gboolean
-is_suffix_cell (const char *text)
+gboolean
+readout_html_is_suffix_cell (const char *text)
 {
   static const char * const set[] = { ")", "%", ")%", "%)", "x", "*" };
   return text_is (text, set, G_N_ELEMENTS (set));
@@ -428,8 +428,8 @@ is_suffix_cell (const char *text)
 
 /* A number as statements print them ("1,234", "(3.1)%", "$0.23"), or a
  * placeholder that sits in a number column ("-", "n/a"). */
-static gboolean
-is_number_cell (const char *text)
+gboolean
+readout_html_is_number_cell (const char *text)
 {
   static const char * const placeholders[] = {
     "-", "--", "---", "n/a", "N/A", "nm", "NM", "n.m.", "N/M", "*", "\xE2\x80\x94",
@@ -486,7 +486,7 @@ row_items (GArray *row)
       if (readout_html_sink_is_empty (cell->text))
         continue;
 
-      if (items->len > 0 && is_suffix_cell (text))
+      if (items->len > 0 && readout_html_is_suffix_cell (text))
         {
           Item *last = &g_array_index (items, Item, items->len - 1);
           if (last->numeric)
@@ -502,12 +502,12 @@ row_items (GArray *row)
       item.s = cell->col;
       item.e = cell->col + cell->span;
       item.anchor = item.e - 1;
-      item.numeric = is_number_cell (text);
+      item.numeric = readout_html_is_number_cell (text);
 
       if (item.numeric && items->len > 0)
         {
           Item *last = &g_array_index (items, Item, items->len - 1);
-          if (!last->numeric && is_prefix_cell (readout_html_sink_get_text (last->text)))
+          if (!last->numeric && readout_html_is_prefix_cell (readout_html_sink_get_text (last->text)))
             {
               readout_html_sink_append (last->text, item.text);
               readout_html_sink_free (item.text);

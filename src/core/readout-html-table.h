@@ -51,6 +51,13 @@ void             readout_html_sink_write      (ReadoutHtmlSink    *self,
                                                ReadoutTextBuilder *builder,
                                                ReadoutText        *decoded);
 
+/* Cells of statement tables: a number or a placeholder in a number column
+ * ("1,234", "(3.1)%", "$0.23", "-"), a currency sign or "(" printed apart
+ * from its number, a ")" or "%" printed apart. */
+gboolean         readout_html_is_number_cell  (const char *text);
+gboolean         readout_html_is_prefix_cell  (const char *text);
+gboolean         readout_html_is_suffix_cell  (const char *text);
+
 typedef struct _ReadoutHtmlTable ReadoutHtmlTable;
 
 ReadoutHtmlTable *readout_html_table_new       (void);
