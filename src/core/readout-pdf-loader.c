@@ -341,6 +341,13 @@ is_short_label (PdfLine *line)
   return cell->text->len <= MAX_HEADER_CELL && cell->text->str[cell->text->len - 1] != '.';
 }
 
+/* "(1)" after a header date is a note's mark, too narrow to set a column. */
+static gboolean
+is_footnote_mark (const char *text)
+{
+  return text[0] == '(' && g_ascii_isdigit (text[1]) && text[2] == ')' && text[3] == '\0';
+}
+
 /* Writes lines [first, last] as one grid. */
 static void
 write_block (ReadoutHtmlSink *out,
@@ -363,7 +370,7 @@ write_block (ReadoutHtmlSink *out,
       for (guint c = 1; c < line->cells->len; c++)
         {
           PdfCell *cell = g_ptr_array_index (line->cells, c);
-          if (cell->numeric)
+          if (cell->numeric && !is_footnote_mark (cell->text->str))
             {
               g_array_append_val (columns, ((Column) { cell->x1, cell->x2 }));
               number_left = MIN (number_left, cell->x1);
