@@ -185,6 +185,27 @@ cell_new (double x1)
   return cell;
 }
 
+/* "(1)" after a header date is a note's mark, too narrow to set a column. */
+static gboolean
+is_footnote_mark (const char *text)
+{
+  return text[0] == '(' && g_ascii_isdigit (text[1]) && text[2] == ')' && text[3] == '\0';
+}
+
+static gboolean
+is_year (const char *text)
+{
+  return strlen (text) == 4 && (g_str_has_prefix (text, "19") || g_str_has_prefix (text, "20")) &&
+         g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]);
+}
+
+/* Body numbers set the columns; years and marks are put over them. */
+static gboolean
+sets_column (PdfCell *cell)
+{
+  return cell->numeric && !is_footnote_mark (cell->text->str) && !is_year (cell->text->str);
+}
+
 /* Merges "$" into the number after it, ")" and "%" into the one before. */
 static void
 merge_cells (GPtrArray *cells)
@@ -205,6 +226,15 @@ merge_cells (GPtrArray *cells)
           cell->x2 = next->x2;
           cell->numeric = TRUE;
           g_ptr_array_remove_index (cells, i + 1);
+        }
+      else if (is_year (cell->text->str) && is_footnote_mark (next->text->str))
+        {
+          g_string_append_c (cell->text, ' ');
+          g_string_append (cell->text, next->text->str);
+          cell->x2 = next->x2;
+          cell->numeric = FALSE;   /* a header now: put over its column */
+          g_ptr_array_remove_index (cells, i + 1);
+          i--;
         }
       else if (cell->numeric && readout_html_is_suffix_cell (next->text->str))
         {
@@ -341,13 +371,6 @@ is_short_label (PdfLine *line)
   return cell->text->len <= MAX_HEADER_CELL && cell->text->str[cell->text->len - 1] != '.';
 }
 
-/* "(1)" after a header date is a note's mark, too narrow to set a column. */
-static gboolean
-is_footnote_mark (const char *text)
-{
-  return text[0] == '(' && g_ascii_isdigit (text[1]) && text[2] == ')' && text[3] == '\0';
-}
-
 /* Writes lines [first, last] as one grid. */
 static void
 write_block (ReadoutHtmlSink *out,
@@ -370,7 +393,7 @@ write_block (ReadoutHtmlSink *out,
       for (guint c = 1; c < line->cells->len; c++)
         {
           PdfCell *cell = g_ptr_array_index (line->cells, c);
-          if (cell->numeric && !is_footnote_mark (cell->text->str))
+          if (sets_column (cell))
             {
               g_array_append_val (columns, ((Column) { cell->x1, cell->x2 }));
               number_left = MIN (number_left, cell->x1);
@@ -424,7 +447,9 @@ write_block (ReadoutHtmlSink *out,
           for (guint k = 0; k < merged->len; k++)
             {
               const Column *col = &g_array_index (merged, Column, k);
-              double distance = ABS (col->x2 - cell->x2);
+              /* Numbers are right-aligned, header years centred. */
+              double distance = sets_column (cell) ? ABS (col->x2 - cell->x2)
+                                : ABS ((col->x1 + col->x2) / 2 - (cell->x1 + cell->x2) / 2);
               gboolean overlaps = cell->x1 < col->x2 && cell->x2 > col->x1;
 
               if (!cell->numeric && overlaps)
