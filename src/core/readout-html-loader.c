@@ -308,8 +308,39 @@ typedef struct
   ReadoutHtmlSink  *main;
 } LoadState;
 
+static ElementKind classify_element_slow (const char *name);
+
+/* Element names are few and looked up once per tag: a table of them. */
 static ElementKind
 classify_element (const char *name)
+{
+  static GHashTable *kinds;
+  gpointer kind;
+
+  if (g_once_init_enter (&kinds))
+    {
+      static const char * const names[] = {
+        "br", "table", "tr", "td", "th", "script", "style", "head", "title", "noscript",
+        "template", "nav", "iframe", "object", "embed", "svg", "math", "select", "datalist",
+        "map", "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "pre", "ul",
+        "ol", "dl", "caption", "div", "li", "dt", "dd", "section", "article", "header",
+        "footer", "aside", "main", "figure", "figcaption", "form", "fieldset", "address",
+        "center", "body", "html", "legend", "details", "summary", "thead", "tbody", "tfoot",
+        "page", "option",
+      };
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        g_hash_table_insert (table, (gpointer) names[i],
+                             GINT_TO_POINTER (classify_element_slow (names[i]) + 1));
+      g_once_init_leave (&kinds, table);
+    }
+  kind = g_hash_table_lookup (kinds, name);
+  return kind != NULL ? (ElementKind) (GPOINTER_TO_INT (kind) - 1) : ELEMENT_INLINE;
+}
+
+static ElementKind
+classify_element_slow (const char *name)
 {
   static const char * const skip[] = {
     "script", "style", "head", "title", "noscript", "template", "nav", "iframe",
@@ -357,7 +388,10 @@ attributes_hide (const xmlChar **atts)
 
       if (g_ascii_strcasecmp (name, "hidden") == 0)
         return TRUE;
-      if (value != NULL && g_ascii_strcasecmp (name, "style") == 0)
+      /* Most styles say neither "none" nor "hidden": no need to fold them. */
+      if (value != NULL && g_ascii_strcasecmp (name, "style") == 0 &&
+          (strstr (value, "one") != NULL || strstr (value, "ONE") != NULL ||
+           strstr (value, "idden") != NULL || strstr (value, "IDDEN") != NULL))
         {
           char folded[256];
           gsize n = 0;
