@@ -676,8 +676,7 @@ fold_char (gunichar c)
 static void
 handle_text (LoadState  *state,
              const char *chunk,
-             gsize       len,
-             gboolean    literal)
+             gsize       len)
 {
   ReadoutHtmlSink *sink = NULL;
   gsize end = state->region_end;
@@ -791,15 +790,7 @@ on_characters (void          *data,
                const xmlChar *chars,
                int            len)
 {
-  handle_text (data, (const char *) chars, len, FALSE);
-}
-
-static void
-on_cdata (void          *data,
-          const xmlChar *chars,
-          int            len)
-{
-  handle_text (data, (const char *) chars, len, TRUE);
+  handle_text (data, (const char *) chars, len);
 }
 
 static void
@@ -997,7 +988,7 @@ parse_region (LoadState     *state,
   ctxt->sax->endElement = on_end_element;
   ctxt->sax->characters = on_characters;
   ctxt->sax->ignorableWhitespace = on_characters;
-  ctxt->sax->cdataBlock = on_cdata;
+  ctxt->sax->cdataBlock = on_characters;   /* script and style: aligned, dropped */
   ctxt->sax->warning = on_ignore_error;
   ctxt->sax->error = on_ignore_error;
   ctxt->sax->fatalError = on_ignore_error;

@@ -279,6 +279,20 @@ test_utf8_bom (void)
 }
 
 static void
+test_utf16 (void)
+{
+  /* "<p>A&amp;B</p>" in UTF-16LE with its BOM. */
+  static const char html[] = "\xFF\xFE<\0p\0>\0A\0&\0a\0m\0p\0;\0B\0<\0/\0p\0>\0";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutText) text = load_bytes (html, sizeof html - 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_text_get_text (text, NULL), ==, "A&B\n");
+  g_assert_cmpuint (readout_text_to_original (text, 1), ==, 10);   /* "&amp;" */
+  g_assert_cmpuint (readout_text_to_original (text, 2), ==, 20);   /* "B" */
+}
+
+static void
 test_offsets (void)
 {
   g_autoptr(ReadoutText) text = load (
@@ -429,6 +443,7 @@ main (int    argc,
   g_test_add_func ("/html-loader/no-text", test_no_text);
   g_test_add_func ("/html-loader/windows-1252", test_windows_1252);
   g_test_add_func ("/html-loader/utf8-bom", test_utf8_bom);
+  g_test_add_func ("/html-loader/utf16", test_utf16);
   g_test_add_func ("/html-loader/offsets", test_offsets);
   g_test_add_func ("/html-loader/cancelled", test_cancelled);
   g_test_add_func ("/html-loader/real-buckle", test_real_buckle);
