@@ -377,6 +377,16 @@ classify_element_slow (const char *name)
   return ELEMENT_INLINE;
 }
 
+static gboolean
+mentions_hiding (const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    if (((*p | 0x20) == 'n' && g_ascii_strncasecmp (p, "none", 4) == 0) ||
+        ((*p | 0x20) == 'h' && g_ascii_strncasecmp (p, "hidden", 6) == 0))
+      return TRUE;
+  return FALSE;
+}
+
 /* style="display: none", style="visibility:hidden" or the hidden attribute. */
 static gboolean
 attributes_hide (const xmlChar **atts)
@@ -389,9 +399,7 @@ attributes_hide (const xmlChar **atts)
       if (g_ascii_strcasecmp (name, "hidden") == 0)
         return TRUE;
       /* Most styles say neither "none" nor "hidden": no need to fold them. */
-      if (value != NULL && g_ascii_strcasecmp (name, "style") == 0 &&
-          (strstr (value, "one") != NULL || strstr (value, "ONE") != NULL ||
-           strstr (value, "idden") != NULL || strstr (value, "IDDEN") != NULL))
+      if (value != NULL && g_ascii_strcasecmp (name, "style") == 0 && mentions_hiding (value))
         {
           char folded[256];
           gsize n = 0;

@@ -360,7 +360,8 @@ readout_html_table_start_cell (ReadoutHtmlTable *self,
   if (self->row == NULL)
     readout_html_table_start_row (self);
   fill_spans (self, FALSE);
-  cell.text = readout_html_sink_new (TRUE);
+  /* Most cells of a statement are spacers: their sink comes with text. */
+  cell.text = rowspan > 1 ? readout_html_sink_new (TRUE) : NULL;
   cell.col = self->next_col;
   cell.span = colspan;
   g_array_append_val (self->row, cell);
@@ -380,13 +381,18 @@ ReadoutHtmlSink *
 readout_html_table_cell_sink (ReadoutHtmlTable *self,
                               gboolean          for_text)
 {
+  Cell *cell;
+
   if (!self->cell_open || self->row == NULL || self->row->len == 0)
     {
       if (!for_text)
         return NULL;
       readout_html_table_start_cell (self, 1, 1);
     }
-  return g_array_index (self->row, Cell, self->row->len - 1).text;
+  cell = &g_array_index (self->row, Cell, self->row->len - 1);
+  if (cell->text == NULL)
+    cell->text = readout_html_sink_new (TRUE);
+  return cell->text;
 }
 
 /* ---- rendering --------------------------------------------------------- */
@@ -480,11 +486,12 @@ row_items (GArray *row)
   for (guint i = 0; i < row->len; i++)
     {
       const Cell *cell = &g_array_index (row, Cell, i);
-      const char *text = readout_html_sink_get_text (cell->text);
+      const char *text;
       Item item;
 
-      if (readout_html_sink_is_empty (cell->text))
+      if (cell->text == NULL || readout_html_sink_is_empty (cell->text))
         continue;
+      text = readout_html_sink_get_text (cell->text);
 
       if (items->len > 0 && readout_html_is_suffix_cell (text))
         {
