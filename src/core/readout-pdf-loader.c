@@ -557,6 +557,15 @@ ends_sentence (PdfLine *line)
   return strchr (".!?:;", last) != NULL;
 }
 
+static gboolean
+ends_hyphen (PdfLine *line)
+{
+  PdfCell *cell = g_ptr_array_index (line->cells, line->cells->len - 1);
+
+  return cell->text->len > 1 && cell->text->str[cell->text->len - 1] == '-' &&
+         g_ascii_isalpha (cell->text->str[cell->text->len - 2]);
+}
+
 static void
 write_page (ReadoutHtmlSink *out,
             GPtrArray       *lines,
@@ -594,6 +603,8 @@ write_page (ReadoutHtmlSink *out,
 
           if (gap > 0.8 * MAX (line->height, prev->height))
             readout_html_sink_break (out, READOUT_HTML_BREAK_PARAGRAPH, pos);
+          else if (wrapped && ends_hyphen (prev))
+            ;   /* "Second-" + "Quarter": joined as printed */
           else if (wrapped || (prev->x2 - prev->x1 >= WRAPPED_FRACTION * widest &&
                                g_ascii_islower (((PdfCell *) g_ptr_array_index (line->cells, 0))->text->str[0])))
             readout_html_sink_break (out, READOUT_HTML_BREAK_SPACE, pos);
