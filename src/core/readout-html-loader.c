@@ -303,6 +303,8 @@ typedef struct
 
   GArray           *frames;    /* Frame */
   guint             hidden;    /* frames that hide their content */
+  guint             pre;       /* open <pre>s (or a plain-text region) */
+  guint             newlines;  /* in <pre>: line ends since the last text */
   GPtrArray        *tables;    /* ReadoutHtmlTable, innermost last */
 
   ReadoutHtmlSink  *main;
@@ -751,6 +753,8 @@ handle_text (LoadState  *state,
             p += consumed;
         }
       folded = fold_char (want);
+      if (!is_space_char (want))
+        state->newlines = 0;
       if (verbatim && !is_space_char (want) && folded == NULL && !(in_cell && want == '|') &&
           c - chunk == (gssize) copy_start + (gssize) (at - copy_src) &&
           at >= copy_src)
@@ -771,7 +775,10 @@ handle_text (LoadState  *state,
               copy_src = p;
               if (sink != NULL)
                 {
-                  if (is_space_char (want))
+                  if (want == '\n' && state->pre > 0)
+                    readout_html_sink_break (sink, ++state->newlines > 1 ? READOUT_HTML_BREAK_PARAGRAPH
+                                                                         : READOUT_HTML_BREAK_LINE, at);
+                  else if (is_space_char (want))
                     readout_html_sink_break (sink, READOUT_HTML_BREAK_SPACE, at);
                   else if (folded != NULL)
                     readout_html_sink_put (sink, folded, strlen (folded), at, 0);
@@ -817,6 +824,8 @@ on_start_element (void           *data,
   frame.kind = classify_element (name);
   g_strlcpy (frame.name, name, sizeof frame.name);
   frame.hidden = frame.kind == ELEMENT_SKIP || attributes_hide (atts);
+  if (strcmp (name, "pre") == 0 || strcmp (name, "xmp") == 0 || strcmp (name, "plaintext") == 0)
+    state->pre++;
 
   if (state->hidden == 0 && !frame.hidden)
     {
@@ -891,6 +900,9 @@ close_frame (LoadState   *state,
 {
   ReadoutHtmlTable *table;
 
+  if ((strcmp (frame->name, "pre") == 0 || strcmp (frame->name, "xmp") == 0 ||
+       strcmp (frame->name, "plaintext") == 0) && state->pre > 0)
+    state->pre--;
   if (frame->hidden)
     {
       state->hidden--;
@@ -972,6 +984,21 @@ on_ignore_structured_error (void        *data,
 }
 
 static gboolean
+is_plain_text (const char *text,
+               gsize       len)
+{
+  static const char * const tags[] = {
+    "<html", "<body", "<p>", "<p ", "<div", "<table", "<br", "<font", "<pre",
+  };
+  gsize n = MIN (len, 65536);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (find_ci (text, n, tags[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 parse_region (LoadState     *state,
               const Region  *region)
 {
@@ -1007,6 +1034,9 @@ parse_region (LoadState     *state,
   state->base = region->start;
   state->region_end = region->start + len;
   state->cursor = region->start;
+  /* An SGML document whose text is plain text, not HTML: keep its lines. */
+  state->pre = is_plain_text (state->src + region->start, len) ? 1 : 0;
+  state->newlines = 0;
 
   htmlParseDocument (ctxt);
 

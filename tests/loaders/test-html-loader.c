@@ -223,6 +223,18 @@ test_sgml_wrapper (void)
 }
 
 static void
+test_pre (void)
+{
+  g_autofree char *a = load_string ("<p>Before</p><pre>Revenue      1,234    1,111\n"
+                                    "Net loss    (3,145)  (2,000)\n\n\nNotes</pre><p>After</p>");
+  g_autofree char *b = load_string ("<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nRevenue was $1.2 million.\n"
+                                    "Net loss was $3.1 million.\n</TEXT>\n</DOCUMENT>\n");
+
+  g_assert_cmpstr (a, ==, "Before\n\nRevenue 1,234 1,111\nNet loss (3,145) (2,000)\n\nNotes\n\nAfter\n");
+  g_assert_cmpstr (b, ==, "Revenue was $1.2 million.\nNet loss was $3.1 million.\n");
+}
+
+static void
 test_truncated (void)
 {
   g_autoptr(ReadoutText) text = load (
@@ -439,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/html-loader/statement-cells", test_statement_cells);
   g_test_add_func ("/html-loader/nested-layout-table", test_nested_layout_table);
   g_test_add_func ("/html-loader/sgml-wrapper", test_sgml_wrapper);
+  g_test_add_func ("/html-loader/pre", test_pre);
   g_test_add_func ("/html-loader/truncated", test_truncated);
   g_test_add_func ("/html-loader/no-text", test_no_text);
   g_test_add_func ("/html-loader/windows-1252", test_windows_1252);
