@@ -206,14 +206,20 @@ sets_column (PdfCell *cell)
   return cell->numeric && !is_footnote_mark (cell->text->str) && !is_year (cell->text->str);
 }
 
-/* Merges "$" into the number after it, ")" and "%" into the one before. */
+/* Merges "$" into the number after it, ")" and "%" into the one before;
+ * "$ 1,234" (a sign set apart in its column) is written "$1,234" like the
+ * HTML loader writes it. */
 static void
 merge_cells (GPtrArray *cells)
 {
   for (guint i = 0; i < cells->len; i++)
     {
       PdfCell *cell = g_ptr_array_index (cells, i);
+      char *space;
+
       cell->numeric = readout_html_is_number_cell (cell->text->str);
+      while (cell->numeric && (space = strchr (cell->text->str, ' ')) != NULL)
+        g_string_erase (cell->text, space - cell->text->str, 1);
     }
   for (guint i = 0; i + 1 < cells->len; i++)
     {
@@ -349,6 +355,9 @@ page_lines (GArray *glyphs)
 typedef struct
 {
   double x1, x2;
+  guint  line;    /* the line and cell a number came from */
+  guint  cell;
+  guint  group;   /* the merged column it went into */
 } Column;
 
 static int
@@ -395,27 +404,40 @@ write_block (ReadoutHtmlSink *out,
           PdfCell *cell = g_ptr_array_index (line->cells, c);
           if (sets_column (cell))
             {
-              g_array_append_val (columns, ((Column) { cell->x1, cell->x2 }));
+              g_array_append_val (columns, ((Column) { cell->x1, cell->x2, l, c, 0 }));
               number_left = MIN (number_left, cell->x1);
             }
         }
     }
   g_array_sort (columns, compare_column);
-  for (guint i = 0; i < columns->len; i++)
+  for (guint i = 0, group = 0; i < columns->len; i++)
     {
       Column *col = &g_array_index (columns, Column, i);
       Column *prev = merged->len > 0 ? &g_array_index (merged, Column, merged->len - 1) : NULL;
+      gboolean join = FALSE;
 
-      /* Same column: right edges together, or one over the other (a
-       * year centred over its numbers). */
-      if (prev != NULL && (col->x2 - prev->x2 < COLUMN_SLACK * height ||
-                           prev->x2 - col->x1 > 0.5 * MIN (col->x2 - col->x1, prev->x2 - prev->x1)))
+      /* Same column: right edges together, or one over the other; never
+       * two numbers of one line. */
+      if (prev != NULL &&
+          (col->x2 - g_array_index (columns, Column, group).x2 < COLUMN_SLACK * height ||
+           prev->x2 - col->x1 > 0.5 * MIN (col->x2 - col->x1, prev->x2 - prev->x1)))
+        {
+          join = TRUE;
+          for (guint j = group; j < i && join; j++)
+            join = g_array_index (columns, Column, j).line != col->line;
+        }
+      if (join)
         {
           prev->x1 = MIN (prev->x1, col->x1);
           prev->x2 = MAX (prev->x2, col->x2);
+          col->group = merged->len - 1;
         }
       else
-        g_array_append_val (merged, *col);
+        {
+          g_array_append_val (merged, *col);
+          group = i;
+          col->group = merged->len - 1;
+        }
     }
 
   readout_html_sink_break (out, READOUT_HTML_BREAK_PARAGRAPH, pos);
@@ -464,6 +486,16 @@ write_block (ReadoutHtmlSink *out,
                 {
                   best_distance = distance;
                   best = k;
+                }
+            }
+          /* A number goes where its column was found. */
+          for (guint j = 0; j < columns->len && !placed; j++)
+            {
+              const Column *col = &g_array_index (columns, Column, j);
+              if (col->line == l && col->cell == c)
+                {
+                  best = col->group;
+                  break;
                 }
             }
           if (!placed && merged->len > 0)

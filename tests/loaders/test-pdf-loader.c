@@ -110,7 +110,7 @@ test_real_pfizer (void)
   message_tables ("106_pfizer", text);
   at = find_line (text, "Research and development expenses(2) | 2,648 | 2,815 | (6) | 5,153 | 5,116 | 1");
   g_assert_cmpint (readout_text_get_page (text, at), ==, 17);
-  find_line (text, "Revenues | $12,734 | $27,742 | (54) | $ 31,015 | $ 53,402 | (42)");
+  find_line (text, "Revenues | $12,734 | $27,742 | (54) | $31,015 | $53,402 | (42)");
   find_line (text, "Reported Diluted EPS(2) | 0.41 | 1.73 | (77%) | 1.38 | 3.10 | (56%)");
   /* Ligatures and hard wraps. */
   g_assert_nonnull (strstr (readout_text_get_text (text, NULL), "$12.7 Billion"));
