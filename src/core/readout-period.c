@@ -329,6 +329,10 @@ readout_period_find (const char    *text,
         if (n->quarter != best || !n->fiscal)
           continue;
         votes.fiscal_quarter += n->weight;
+        /* A fiscal year ends in the calendar year of the quarter's end or
+         * the one after; other years are comparisons. */
+        if (votes.end_year && n->year && n->year != votes.end_year && n->year != votes.end_year + 1)
+          continue;
         for (guint j = 0; j < votes.named->len && n->year; j++)
           {
             const Named *o = &g_array_index (votes.named, Named, j);

@@ -206,6 +206,19 @@ parse_vertical (const char   *text,
 }
 
 static gboolean row_is_body (const ReadoutTableRow *row);
+
+static gboolean
+row_has_numbers (const ReadoutTableRow *row)
+{
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      double v;
+      int d;
+      if (readout_scan_cell_number (g_ptr_array_index (row->cells, i), &v, &d))
+        return TRUE;
+    }
+  return FALSE;
+}
 static int leading_years (const char *label, GPtrArray *cells, int *years, int max);
 
 /* Statements often follow each other without a break (balance sheet, then
@@ -227,7 +240,8 @@ add_split (GPtrArray    *tables,
           seen_body = TRUE;
           continue;
         }
-      if (seen_body && (leading_years (row->label, row->cells, years, 16) >= 2 || row->cells->len >= 2))
+      if (seen_body && (leading_years (row->label, row->cells, years, 16) >= 2 ||
+                        (row->cells->len >= 2 && !row_has_numbers (row))))
         {
           guint split = r;
           ReadoutTable *rest;
@@ -373,6 +387,10 @@ typedef struct
   int      n_dates;
   int      month_days[16];   /* "January 25," over a year row: month * 100 + day */
   int      n_month_days;
+  Span     column_spans[16]; /* a header row with one period per column */
+  int      n_column_spans;
+  int      column_years[16]; /* the year of each column, 0 for "% Change" */
+  int      n_column_years;
   int      period_quarters[16]; /* "Q4 FY26" columns: quarter (0 = year) */
   int      period_years[16];
   int      n_periods;
@@ -389,9 +407,11 @@ scale_in (const char *lower,
 
   if (strstr (lower, "in thousands") || strstr (lower, "in 000") || strstr (lower, "(000") ||
       strstr (lower, "$000") || strstr (lower, "thousands of") || strstr (lower, "000's omitted") ||
-      strstr (lower, "000s omitted") || strstr (lower, "amounts in thousands"))
+      strstr (lower, "000s omitted") || strstr (lower, "amounts in thousands") ||
+      strstr (lower, "(thousands"))
     scale = 1e3;
-  else if (strstr (lower, "in millions") || strstr (lower, "millions of") || strstr (lower, "amounts in millions"))
+  else if (strstr (lower, "in millions") || strstr (lower, "millions of") || strstr (lower, "(millions") ||
+           strstr (lower, "amounts in millions") || strstr (lower, "$ millions"))
     scale = 1e6;
   else if (strstr (lower, "in billions"))
     scale = 1e9;
@@ -644,14 +664,24 @@ read_header (const char   *text,
       /* Period cells: the label and each cell may name one. */
       {
         Span span = span_of (lower);
+        Span row_spans[16];
+        int with_span = 0;
         if (span != SPAN_UNKNOWN)
           g_array_append_val (header->spans, span);
-        for (guint c = 0; c < row->cells->len; c++)
+        for (guint c = 0; c < row->cells->len && c < 16; c++)
           {
             g_autofree char *cell = g_ascii_strdown (g_ptr_array_index (row->cells, c), -1);
-            span = span_of (cell);
-            if (span != SPAN_UNKNOWN)
-              g_array_append_val (header->spans, span);
+            row_spans[c] = span_of (cell);
+            if (row_spans[c] != SPAN_UNKNOWN)
+              {
+                g_array_append_val (header->spans, row_spans[c]);
+                with_span++;
+              }
+          }
+        if (with_span > 0 && row->label[0] == '\0')
+          {
+            header->n_column_spans = MIN (row->cells->len, 16);
+            memcpy (header->column_spans, row_spans, header->n_column_spans * sizeof (Span));
           }
       }
 
@@ -692,7 +722,18 @@ read_header (const char   *text,
         {
           n = leading_years (row->label, row->cells, header->years, G_N_ELEMENTS (header->years));
           if (n >= 2)
-            header->n_years = n;
+            {
+              header->n_years = n;
+              /* Every cell's year, "(Decr.)" and "% Change" as 0. */
+              header->n_column_years = MIN (row->cells->len, 16);
+              for (int c = 0; c < header->n_column_years; c++)
+                {
+                  const char *cell = g_ptr_array_index (row->cells, c);
+                  header->column_years[c] = strlen (cell) == 4 ? readout_scan_year (cell, cell, cell + 4) : 0;
+                }
+              if (row->label[0] != '\0')
+                header->n_column_years = 0;   /* the label is a year: no column grid */
+            }
         }
 
       if (row_is_body (row))
@@ -710,7 +751,7 @@ read_header (const char   *text,
       {
         Span s = g_array_index (header->spans, Span, i);
         if (out > 0 && g_array_index (header->spans, Span, out - 1) == s &&
-            header->spans->len == (guint) header->n_years)
+            (header->spans->len == (guint) header->n_years || header->spans->len == (guint) header->n_dates))
           continue;
         g_array_index (header->spans, Span, out++) = s;
       }
@@ -779,6 +820,29 @@ choose_columns (const Header        *header,
       return columns;
     }
 
+  /* One period and one year per column (a grid from HTML or PDF): the
+   * reporting period's latest year, and the year before it. */
+  if (has_spans && header->n_column_spans >= 2 && header->n_column_spans == header->n_column_years)
+    {
+      for (int i = 0; i < header->n_column_years; i++)
+        if (header->column_spans[i] == want && header->column_years[i] > 0 &&
+            (columns.current < 0 || header->column_years[i] > header->column_years[columns.current]))
+          columns.current = i;
+      if (columns.current < 0)
+        return columns;
+      /* A year twice in the period's columns: a breakdown by segment. */
+      for (int i = 0; i < header->n_column_years; i++)
+        if (i != columns.current && header->column_spans[i] == want &&
+            header->column_years[i] == header->column_years[columns.current])
+          return (Columns) { -1, -1, 0, "", FALSE };
+      for (int i = 0; i < header->n_column_years; i++)
+        if (header->column_spans[i] == want &&
+            header->column_years[i] == header->column_years[columns.current] - 1)
+          columns.prior = i;
+      columns.rank = 3;
+      return columns;
+    }
+
   /* Dates under period spans ("Thirteen Weeks Ended | November 2, 2024")
    * stand for their years. */
   memcpy (years, header->years, sizeof years);
@@ -819,6 +883,13 @@ choose_columns (const Header        *header,
         return columns;
       columns.rank = 2;
     }
+
+  /* A year twice in one period's columns: a breakdown by segment or
+   * region ("United States | International | Total"), not the statement. */
+  for (int i = first; i < first + size && i < n_years; i++)
+    for (int j = i + 1; j < first + size && j < n_years; j++)
+      if (years[i] == years[j])
+        return (Columns) { -1, -1, 0, "", FALSE };
 
   /* The latest year in the group is current, the year before it prior. */
   for (int i = first; i < first + size && i < n_years; i++)
@@ -881,10 +952,17 @@ classify_row (const char    *label,
         }
       if (has (label, "diluted") && !has (label, "basic"))
         return 0;
-      if (has (label, "adjusted") || has (label, "non-gaap") || has (label, "pro forma"))
+      if (has (label, "adjusted") || has (label, "non-gaap") || has (label, "pro forma") ||
+          has (label, "discontinued"))
         return 0;
       *metric = READOUT_METRIC_EPS;
-      return has (label, "basic") ? 3 : 2;
+      /* Net income per share, not the continuing-operations line. */
+      if (has (label, "continuing operations"))
+        return 1;
+      if (starts (label, "net income") || starts (label, "net loss") || starts (label, "net (loss)") ||
+          has (label, "basic"))
+        return 3;
+      return 2;
     }
 
   if (has (label, "weighted") || has (section, "weighted") || has (label, "shares used in"))
@@ -929,7 +1007,8 @@ classify_row (const char    *label,
       *metric = READOUT_METRIC_RD_EXPENSE;
       return 3;
     }
-  if (starts (label, "selling, general and administrative") || starts (label, "sales, general and administrative") ||
+  if ((starts (label, "selling, ") && has (label, "administrative")) ||
+      starts (label, "selling, general and administrative") || starts (label, "sales, general and administrative") ||
       starts (label, "marketing, general and administrative") || starts (label, "selling, general, and administrative") ||
       starts (label, "selling, marketing, general and administrative") ||
       starts (label, "selling, general & administrative"))
@@ -1067,6 +1146,7 @@ read_table (const char          *text,
   Columns columns;
   double scale;
   g_autofree char *section = g_strdup ("");
+  g_autofree char *wrapped = NULL;
   Best local[READOUT_N_CATALOGUE_METRICS] = { { { 0 } } };
 
   read_header (text, table, &header);
@@ -1087,7 +1167,7 @@ read_table (const char          *text,
   for (guint r = header.first_body_row; r < table->rows->len; r++)
     {
       ReadoutTableRow *row = g_ptr_array_index (table->rows, r);
-      g_autofree char *label = g_ascii_strdown (row->label, -1);
+      g_autofree char *label = NULL;
       ReadoutMetric metric = READOUT_METRIC_CUSTOM;
       int rank;
       double current, prior, factor;
@@ -1096,12 +1176,31 @@ read_table (const char          *text,
       ReadoutCandidate *candidate;
       gsize n;
 
+      /* A label wrapped over two lines ("Income from continuing operations
+       * attributable to Pfizer Inc." / "common shareholders | 0.41"). */
+      if (wrapped != NULL)
+        {
+          g_autofree char *own = g_ascii_strdown (row->label, -1);
+          label = g_strconcat (wrapped, " ", own, NULL);
+          g_clear_pointer (&wrapped, g_free);
+        }
+      else
+        label = g_ascii_strdown (row->label, -1);
+      if (row->cells->len == 0 && r + 1 < table->rows->len &&
+          g_ascii_islower (((ReadoutTableRow *) g_ptr_array_index (table->rows, r + 1))->label[0]))
+        {
+          wrapped = g_steal_pointer (&label);
+          continue;
+        }
+
       /* Trailing colons and footnote marks: "Net loss (1):" */
       n = strlen (label);
       while (n > 0 && (label[n - 1] == ':' || label[n - 1] == ' ' || label[n - 1] == '*'))
         label[--n] = '\0';
 
-      if (row->cells->len == 0 || !row_is_body (row))
+      if (row->cells->len == 0 ||
+          (!row_is_body (row) &&
+           !(label[0] == '\0' && row_has_numbers (row) && strstr (section, "expenses"))))
         {
           if (row->cells->len == 0 && label[0])
             {
@@ -1194,7 +1293,9 @@ read_table (const char          *text,
         continue;
       if (best[m].candidate.origin == READOUT_ORIGIN_NONE ||
           local[m].table_rank > best[m].table_rank ||
-          (local[m].table_rank == best[m].table_rank && local[m].row_rank > best[m].row_rank))
+          (local[m].table_rank == best[m].table_rank && local[m].row_rank > best[m].row_rank) ||
+          (local[m].table_rank == best[m].table_rank && local[m].row_rank == best[m].row_rank &&
+           local[m].candidate.has_prior && !best[m].candidate.has_prior))
         best[m] = local[m];
     }
 
