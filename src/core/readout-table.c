@@ -139,12 +139,13 @@ parse_pipe_rows (const char   *text,
       ReadoutTableRow *row;
       g_autofree char *label = NULL;
 
-      if (p < line->end && *p == '|')
-        p++;
+      /* "| a | b": the label cell is empty (a header row). */
       cell_start = p;
       while (p < line->end && *p != '|')
         p++;
       label = trimmed (cell_start, p);
+      if (label[0] == '\0' && p >= line->end)
+        continue;   /* a blank line between rows */
       row = row_new (label, line->start - text);
       row->end = line->end - text;
       while (p < line->end)
@@ -315,7 +316,7 @@ readout_tables_parse (const char *text,
           guint last = i;
           ReadoutTable *table;
 
-          /* Rows, allowing up to three short lines between them: section
+          /* Rows, allowing up to five short lines between them: section
            * headings ("ASSETS", "Current assets:") and blank lines. */
           while (last < lines->len)
             {
@@ -325,10 +326,10 @@ readout_tables_parse (const char *text,
                   last++;
                   continue;
                 }
-              while (last + gap < lines->len && gap < 4 && !is_pipe_row (&all[last + gap]) &&
+              while (last + gap < lines->len && gap < 6 && !is_pipe_row (&all[last + gap]) &&
                      all[last + gap].end - all[last + gap].start < 80 && !is_lone_pipe (&all[last + gap]))
                 gap++;
-              if (gap > 0 && gap < 4 && last + gap < lines->len && is_pipe_row (&all[last + gap]))
+              if (gap > 0 && gap < 6 && last + gap < lines->len && is_pipe_row (&all[last + gap]))
                 last += gap;
               else
                 break;
@@ -1218,6 +1219,7 @@ read_table (const char          *text,
           metric = READOUT_METRIC_TOTAL_OPEX;
           rank = 2;
         }
+      g_debug ("row “%s” (section “%s”): metric %d rank %d", label, section, metric, rank);
       if (rank == 0)
         continue;
       if (metric == READOUT_METRIC_CASH && !columns.balance_sheet)
