@@ -596,6 +596,7 @@ read_header (const char   *text,
              Header       *header)
 {
   gboolean shares_scaled = TRUE;
+  gboolean header_scale_found = FALSE;
   const char *caption = text + table->start;
   int lines = 0;
   g_autofree char *lower_caption = NULL;
@@ -612,7 +613,12 @@ read_header (const char   *text,
         lines++;
     }
   lower_caption = g_ascii_strdown (caption, text + table->start - caption);
-  header->money_scale = scale_in (lower_caption, &shares_scaled);
+  {
+    /* The nearest statement of the unit above the table wins. */
+    g_auto(GStrv) lines_above = g_strsplit (lower_caption, "\n", -1);
+    for (int i = (int) g_strv_length (lines_above) - 1; i >= 0 && header->money_scale == 0; i--)
+      header->money_scale = scale_in (lines_above[i], &shares_scaled);
+  }
   header->balance_caption = strstr (lower_caption, "balance sheet") != NULL ||
                             strstr (lower_caption, "financial position") != NULL ||
                             strstr (lower_caption, "financial condition") != NULL;
@@ -650,17 +656,25 @@ read_header (const char   *text,
           break;
         }
 
-      if (header->money_scale == 0)
-        {
-          header->money_scale = scale_in (lower, &shares_scaled);
-          header->shares_scaled = shares_scaled;
-          for (guint c = 0; c < row->cells->len && header->money_scale == 0; c++)
-            {
-              g_autofree char *cell = g_ascii_strdown (g_ptr_array_index (row->cells, c), -1);
-              header->money_scale = scale_in (cell, &shares_scaled);
-              header->shares_scaled = shares_scaled;
-            }
-        }
+      /* A heading row inside the block ("Non-GAAP") says it too. */
+      if (row->cells->len == 0 && (strstr (lower, "non-gaap") || strstr (lower, "adjusted")))
+        header->non_gaap = TRUE;
+
+      /* A unit in the table's own heading rows beats one above it. */
+      {
+        double own = scale_in (lower, &shares_scaled);
+        for (guint c = 0; c < row->cells->len && own == 0; c++)
+          {
+            g_autofree char *cell = g_ascii_strdown (g_ptr_array_index (row->cells, c), -1);
+            own = scale_in (cell, &shares_scaled);
+          }
+        if (own != 0 && !header_scale_found)
+          {
+            header->money_scale = own;
+            header->shares_scaled = shares_scaled;
+            header_scale_found = TRUE;
+          }
+      }
 
       /* Period cells: the label and each cell may name one. */
       {
@@ -987,6 +1001,13 @@ classify_row (const char    *label,
     {
       *metric = READOUT_METRIC_REVENUE;
       return 4;
+    }
+  /* "SALES, Net of returns and allowances", "Net sales" */
+  if ((starts (label, "sales, net") || starts (label, "net sales") || starts (label, "sales, less")) &&
+      !has (label, "marketing") && !has (label, "expense"))
+    {
+      *metric = READOUT_METRIC_REVENUE;
+      return 3;
     }
   if (g_str_equal (label, "revenue") || g_str_equal (label, "revenues") ||
       g_str_equal (label, "net revenue") || g_str_equal (label, "net revenues") ||
