@@ -125,8 +125,13 @@ readout_amount_parse_input (const char *text,
   if (*p != '\0')
     return FALSE;
 
-  /* Typed amounts are decimal: keep what the reader wrote, not binary noise. */
-  result = round (result * 1e6) / 1e6;
+  /* Typed amounts are decimal: keep what the reader wrote, not binary noise
+   * (past 1e302 the product overflows, and there is no noise to remove). */
+  if (isfinite (result * 1e6))
+    result = round (result * 1e6) / 1e6;
+  /* A scale word can overflow what the digits alone did not. */
+  if (!isfinite (result))
+    return FALSE;
   *value = (negative || parens) ? -result : result;
   if (*value == 0)
     *value = 0;   /* no "-0" */
