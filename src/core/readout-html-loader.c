@@ -106,8 +106,13 @@ declared_charset (const char *data,
                   gsize       size)
 {
   gsize n = MIN (size, 8192);
-  g_autofree char *head = g_ascii_strdown (data, n);
+  g_autofree char *head = NULL;
   const char *keys[] = { "charset=", "encoding=" };
+
+  /* Empty bytes have no data pointer at all. */
+  if (n == 0)
+    return NULL;
+  head = g_ascii_strdown (data, n);
 
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     {
