@@ -687,6 +687,12 @@ read_sentence (const Context    *ctx,
   gboolean weak_income = FALSE, per_share_seen = FALSE;
   gboolean prior_phase = FALSE, other_phase = FALSE;
   gsize cursor = 0;
+  typedef struct { double value, tolerance; } Respective;
+  Respective respective[8];
+  guint n_respective = 0;
+  ReadoutMetric current_order[8];
+  guint n_current_order = 0;
+  gboolean respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
 
   readout_scan_amounts (sentence, end - sentence, amounts);
   if (amounts->len == 0)
@@ -782,6 +788,13 @@ read_sentence (const Context    *ctx,
       for (const char *p = a_end; p < next_start; p++)
         {
           gboolean stop = FALSE;
+          /* "EUR 12.5 million (Q2 2022: EUR 10.0 million)": an aside about
+           * another period starts at the parenthesis. */
+          if (*p == '(')
+            {
+              post_end = p;
+              break;
+            }
           if (!word_start (sentence, p))
             continue;
           for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives) && !stop; c++)
@@ -913,6 +926,15 @@ read_sentence (const Context    *ctx,
 
       if (post_time == TIME_PRIOR || (prior_phase && post_time != TIME_CURRENT))
         {
+          /* "… $5.0 million and … $2.0 million, compared to $4.0 million
+           * and $1.5 million, respectively": priors in the order of the
+           * currents, whatever mention is nearest. */
+          if (respectively && metric != READOUT_METRIC_EPS)
+            {
+              if (n_respective < G_N_ELEMENTS (respective))
+                respective[n_respective++] = (Respective) { value, amount->tolerance };
+              continue;
+            }
           if (!slot->has_prior)
             {
               slot->has_prior = TRUE;
@@ -926,7 +948,22 @@ read_sentence (const Context    *ctx,
           slot->current = value;
           slot->current_tol = amount->tolerance;
           memcpy (slot->currency, amount->currency, 4);
+          if (n_current_order < G_N_ELEMENTS (current_order))
+            current_order[n_current_order++] = metric;
         }
+    }
+
+  if (respectively)
+    {
+      /* Pair only when the counts match; otherwise the pairing is a guess. */
+      if (n_respective == n_current_order)
+        for (guint k = 0; k < n_respective; k++)
+          {
+            Local *slot = &local[current_order[k]];
+            slot->has_prior = TRUE;
+            slot->prior = respective[k].value;
+            slot->prior_tol = respective[k].tolerance;
+          }
     }
 
   /* Percent changes stated for a mention ("increased 32 percent to"). */
