@@ -148,7 +148,14 @@ static const char * const disqualifying_after[] = {
 /* "cash" alone is a figure only before a verb ("cash increased 82%"). */
 static const char * const cash_verbs[] = {
   "increased", "decreased", "was", "were", "totaled", "totalled", "grew",
-  "rose", "fell", "stood", "amounted", "of", "reached",
+  "rose", "fell", "stood", "amounted", "reached",
+};
+
+/* A sentence about the future states no figure of the period. */
+static const char * const forward_looking[] = {
+  "expects", "expected to", "anticipates", "anticipated to", "guidance",
+  "outlook", "forecast", "projected", "plans to", "intends to",
+  "will be", "is expected", "are expected", "could potentially",
 };
 
 static const char * const prior_connectives[] = {
@@ -697,6 +704,9 @@ read_sentence (const Context    *ctx,
   readout_scan_amounts (sentence, end - sentence, amounts);
   if (amounts->len == 0)
     return;
+  for (gsize i = 0; i < G_N_ELEMENTS (forward_looking); i++)
+    if (readout_find_word (sentence, end - sentence, forward_looking[i]))
+      return;
   find_mentions (sentence, end, mentions);
   if (mentions->len == 0)
     return;
@@ -817,8 +827,7 @@ read_sentence (const Context    *ctx,
 
       /* "net loss per share of $(0.02)": the mention says per share. */
       if (!amount->per_share && mention->phrase->metric == READOUT_METRIC_EPS &&
-          fabs (amount->value) < 100 && amount->tolerance < 0.01 &&
-          (gsize) (a_start - (sentence + mention->end)) < 24)
+          fabs (amount->value) < 100 && amount->tolerance < 0.01)
         amount->per_share = TRUE;
 
       if (amount->per_share)
