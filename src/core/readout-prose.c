@@ -711,6 +711,12 @@ read_sentence (const Context    *ctx,
   if (mentions->len == 0)
     return;
 
+  /* Mentions wholly before an earlier amount are before every later one:
+   * they are not looked at again, so that a "sentence" that is a whole
+   * file without a full stop is not quadratic. */
+  guint m_settled = 0;
+  const Mention *settled = NULL, *settled_money = NULL;
+
   for (guint i = 0; i < amounts->len; i++)
     {
       ReadoutAmount *amount = &g_array_index (amounts, ReadoutAmount, i);
@@ -732,9 +738,21 @@ read_sentence (const Context    *ctx,
       /* The mention this amount belongs to: the last one before it, or
        * one it introduces ("$8.2 million attributable to R&D", "$8.3
        * million in cash and cash equivalents"). */
-      for (guint m = 0; m < mentions->len; m++)
+      while (m_settled < mentions->len &&
+             g_array_index (mentions, Mention, m_settled).end <= amount->start)
+        {
+          settled = &g_array_index (mentions, Mention, m_settled++);
+          if (settled->phrase->metric != READOUT_METRIC_EPS)
+            settled_money = settled;
+        }
+      mention = settled;
+      money_mention = settled_money;
+      for (guint m = m_settled; m < mentions->len; m++)
         {
           const Mention *candidate = &g_array_index (mentions, Mention, m);
+          /* Mentions are in order of start: none further can belong. */
+          if (candidate->start > amount->end + 20)
+            break;
           if (candidate->end <= amount->start)
             {
               mention = candidate;
