@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,7 +50,8 @@ readout_csv_append_number (GString         *out,
                            double           value,
                            ReadoutUnitKind  kind)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  /* Room for any double in %f (no exponent in the CSV). */
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + DBL_MAX_10_EXP];
   int decimals = 6;
   char *end;
 
@@ -131,7 +133,8 @@ append_row (GString         *out,
   g_string_append_c (out, ',');
   if (readout_figure_get_change_percent (figure, &change_percent))
     {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      /* Room for any double in %f (no exponent in the CSV). */
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + DBL_MAX_10_EXP];
       /* Round half away from zero to one decimal, never "-0.0". */
       double rounded = round (change_percent * 10.0) / 10.0;
       if (rounded == 0)

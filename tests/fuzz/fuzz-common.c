@@ -254,6 +254,26 @@ readout_fuzz_amount (const guint8 *data,
     }
   shown = readout_amount_format_short (value, READOUT_UNIT_KIND_MONEY, NULL, FALSE);
 
+  /* The CSV's numbers: plain decimals, no exponent, no "-0", and the value
+   * they stand for (money keeps cents, per-share four places, shares none). */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      static const double precision[] = { 0.005, 0.00005, 0.5 };
+      g_autoptr(GString) csv = g_string_new (NULL);
+      const char *p;
+
+      readout_csv_append_number (csv, value, kinds[i]);
+      p = csv->str;
+      if (*p == '-')
+        p++;
+      FUZZ_CHECK (g_ascii_isdigit (*p) && strspn (p, "0123456789.") == strlen (p) &&
+                  strcmp (csv->str, "-0") != 0 && p[strlen (p) - 1] != '.',
+                  "\"%s\" (%.17g) written to the CSV as \"%s\"", input, value, csv->str);
+      again = g_ascii_strtod (csv->str, NULL);
+      FUZZ_CHECK (fabs (again - value) <= precision[i] * 1.000001 + 1e-12 * fabs (value),
+                  "\"%s\" (%.17g) written to the CSV as \"%s\"", input, value, csv->str);
+    }
+
   g_ascii_formatd (printed, sizeof printed, "%.6f", value);
   FUZZ_CHECK (readout_amount_parse_input (printed, &again),
               "\"%s\" parsed as %.17g, but \"%s\" does not parse", input, value, printed);
