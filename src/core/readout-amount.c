@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -163,7 +164,8 @@ readout_amount_format_short (double           value,
   const char *symbol = currency_symbol (currency);
   g_autofree char *code = NULL;
   double magnitude = fabs (value);
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  /* Room for any double in %f: a typed amount can have 300 digits. */
+  char number[G_ASCII_DTOSTR_BUF_SIZE + DBL_MAX_10_EXP];
   int decimals;
 
   if (kind == READOUT_UNIT_KIND_PER_SHARE)

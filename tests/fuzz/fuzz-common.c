@@ -252,7 +252,16 @@ readout_fuzz_amount (const guint8 *data,
       FUZZ_CHECK (g_utf8_validate (a, -1, NULL) && g_utf8_validate (b, -1, NULL),
                   "\"%s\" shown as invalid UTF-8", input);
     }
+  /* What the window shows reads back as what it stands for ("$2.2M"),
+   * within the display's rounding (no decimals from 100 of a scale on). */
   shown = readout_amount_format_short (value, READOUT_UNIT_KIND_MONEY, NULL, FALSE);
+  {
+    double scale = fabs (value) >= 1e9 ? 1e9 : fabs (value) >= 1e6 ? 1e6 : fabs (value) >= 1e4 ? 1e3 : 1;
+
+    FUZZ_CHECK (readout_amount_parse_input (shown, &again) &&
+                fabs (again - value) <= 0.5 * scale + 1e-9 * fabs (value),
+                "\"%s\" parsed as %.17g, shown as \"%s\"", input, value, shown);
+  }
 
   /* The CSV's numbers: plain decimals, no exponent, no "-0", and the value
    * they stand for (money keeps cents, per-share four places, shares none). */
