@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every fuzz target for a share of SECONDS, one process at a time
-# (-jobs/-workers never above 1: the machine is shared), and prints the
+# (no -jobs/-workers: they fork a child that logs to ./fuzz-N.log; one
+# process at a time, the machine is shared), and prints the
 # executions and coverage of each.  A target that crashes is restarted on
 # its corpus until its share of time is used; the inputs that failed are
 # left in $FUZZ_DIR/artifacts/<target>/.
@@ -41,9 +42,9 @@ weight () {
 }
 
 options () {
-  common="-rss_limit_mb=2048 -jobs=1 -workers=1 -print_final_stats=1 -dict=$fuzz/release.dict"
+  common="-rss_limit_mb=2048 -print_final_stats=1 -dict=$fuzz/release.dict"
   case $1 in
-    text) echo "$common -max_len=32768 -timeout=5" ;;
+    text) echo "$common -max_len=16384 -timeout=5" ;;
     html) echo "$common -max_len=65536 -timeout=5" ;;
     pdf) echo "$common -max_len=65536 -timeout=10 -close_fd_mask=2" ;;
     csv) echo "$common -max_len=4096 -timeout=5" ;;
