@@ -106,13 +106,8 @@ declared_charset (const char *data,
                   gsize       size)
 {
   gsize n = MIN (size, 8192);
-  g_autofree char *head = NULL;
+  g_autofree char *head = g_ascii_strdown (data, n);
   const char *keys[] = { "charset=", "encoding=" };
-
-  /* Empty bytes have no data pointer at all. */
-  if (n == 0)
-    return NULL;
-  head = g_ascii_strdown (data, n);
 
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     {
@@ -1081,6 +1076,14 @@ readout_html_load (GBytes        *bytes,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  /* Empty bytes have no data pointer to decode or borrow. */
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_EMPTY,
+                   _("The file holds no text"));
+      return NULL;
+    }
 
   decoded = decode (bytes);
   text = readout_text_get_text (decoded, &len);
