@@ -577,7 +577,8 @@ month_day_cells (const ReadoutTableRow *row,
               const char *d = p + len;
               while (*d == ' ')
                 d++;
-              while (g_ascii_isdigit (*d))
+              /* Past 99 it is no day; stop before int overflows. */
+              while (g_ascii_isdigit (*d) && day < 100)
                 day = day * 10 + (*d++ - '0');
               if (day < 1 || day > 31 || strchr (d, '1') || strchr (d, '2'))
                 month = 0;   /* a full date, or no day: not this kind of cell */
