@@ -65,6 +65,11 @@ seeds () {
   done
 }
 
+# Undefined behaviour is a failure like a crash; leaks in system libraries
+# that cannot be freed are in tests/lsan.supp.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp}
+
 for t in $targets; do
   mkdir -p "$scratch/corpus/$t" "$scratch/artifacts/$t" "$scratch/logs"
   [ -f "$scratch/stats-$t" ] || echo "0 0 0" > "$scratch/stats-$t"
