@@ -788,6 +788,25 @@ readout_html_table_degrade (ReadoutHtmlTable *self,
   self->grid = FALSE;
 }
 
+/* No release has a table with hundreds of number columns, and laying one
+ * out as a grid is quadratic in them: such a table is written as lines. */
+#define MAX_GRID_COLUMNS 1000
+
+static guint
+count_anchors (GPtrArray *all_items)
+{
+  g_autoptr(GHashTable) anchors = g_hash_table_new (NULL, NULL);
+
+  for (guint r = 0; r < all_items->len; r++)
+    {
+      GArray *items = g_ptr_array_index (all_items, r);
+      for (guint i = 0; i < items->len; i++)
+        if (g_array_index (items, Item, i).numeric)
+          g_hash_table_add (anchors, GINT_TO_POINTER (g_array_index (items, Item, i).anchor));
+    }
+  return g_hash_table_size (anchors);
+}
+
 void
 readout_html_table_finish (ReadoutHtmlTable *self,
                            ReadoutHtmlSink  *out)
@@ -799,7 +818,13 @@ readout_html_table_finish (ReadoutHtmlTable *self,
   if (self->row != NULL)
     readout_html_table_end_row (self);
   all_items = collect_items (self);
-  write_grid (all_items, out);
+  if (count_anchors (all_items) > MAX_GRID_COLUMNS)
+    {
+      for (guint r = 0; r < all_items->len; r++)
+        write_prose_row (out, g_ptr_array_index (all_items, r), READOUT_HTML_BREAK_LINE);
+    }
+  else
+    write_grid (all_items, out);
   g_ptr_array_set_size (self->rows, 0);
   g_array_set_size (self->spans, 0);
 }
