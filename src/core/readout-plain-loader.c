@@ -356,8 +356,8 @@ readout_plain_load (GBytes        *bytes,
   g_autoptr(ReadoutTextBuilder) builder = NULL;
   g_autoptr(GArray) lines = NULL;
   const char *text;
-  gsize len, pos = 0;
-  gboolean any_text = FALSE;
+  gsize len, pos = 0, next_nl = 0;
+  gboolean any_text = FALSE, have_nl = FALSE;
   gboolean hard_wrapped;
 
   source = decode (bytes, error);
@@ -368,9 +368,19 @@ readout_plain_load (GBytes        *bytes,
   lines = g_array_new (FALSE, FALSE, sizeof (Line));
   while (pos < len)
     {
-      const char *nl = memchr (text + pos, '\n', len - pos);
-      gsize end = nl ? (gsize) (nl - text) : len;
-      Line line = { pos, end, LINE_BLANK };
+      gsize end;
+      Line line;
+
+      /* The next LF is looked for once, not once for every line a lone CR
+       * ends before it (a CR-only file would be quadratic). */
+      if (!have_nl || next_nl < pos)
+        {
+          const char *nl = memchr (text + pos, '\n', len - pos);
+          next_nl = nl ? (gsize) (nl - text) : len;
+          have_nl = TRUE;
+        }
+      end = next_nl;
+      line = (Line) { pos, end, LINE_BLANK };
 
       /* A lone CR ends a line too (old Mac files). */
       const char *cr = memchr (text + pos, '\r', end - pos);
