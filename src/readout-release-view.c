@@ -245,7 +245,9 @@ cell_figure_notify_cb (ReadoutFigure *figure,
   switch (info->column)
     {
     case COLUMN_CHECK:
-      update_check_cell (item);
+      /* Not here: the document recomputes its checks while it sets the
+       * figures' flags (its checks are unset meanwhile); its "changed"
+       * signal comes once they are ready. */
       break;
     case COLUMN_CURRENT:
     case COLUMN_PRIOR:
@@ -676,8 +678,7 @@ readout_release_view_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_RELEASE_VIEW);
-
+  /* AdwBin unparents the template's child itself. */
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_stack);
 
