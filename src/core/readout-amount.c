@@ -98,6 +98,13 @@ readout_amount_parse_input (const char *text,
     return FALSE;
 
   p = skip_blanks (p);
+  /* "($4.8) million" closes before the scale, "(3.1 million)" after it. */
+  if (parens && *p == ')')
+    {
+      parens = FALSE;
+      negative = TRUE;
+      p = skip_blanks (p + 1);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (scale_words); i++)
     {
       gsize n = strlen (scale_words[i].word);

@@ -19,9 +19,9 @@ readout_cli_wants (int    argc,
     {
       if (g_str_equal (argv[i], "--"))
         break;
-      if (g_str_has_prefix (argv[i], "--export-csv") ||
-          g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
-          g_str_equal (argv[i], "--version"))
+      /* The window takes no options: any option is ours to answer (or
+       * to refuse as a usage error, exit 2). */
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
         return TRUE;
     }
   return FALSE;

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when the arguments ask for --export-csv, --help or --version. */
+/* TRUE when the arguments hold an option (--export-csv, --help,
+ * --version or a mistake): those never open a window. */
 gboolean readout_cli_wants (int    argc,
                             char **argv);
 /* Runs the headless command line; returns the exit status (0 all files

@@ -126,6 +126,25 @@ track_figure (ReadoutDocument *self,
   g_signal_connect_object (figure, "notify", G_CALLBACK (figure_notify_cb), self, 0);
 }
 
+/* GIO's messages repeat the path; ours name the file once, then say why. */
+static void
+set_io_error (GError     **error,
+              const char  *name,
+              GError      *io_error)
+{
+  const char *reason = io_error->message;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    reason = _("No such file");
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    reason = _("Permission denied: the file cannot be read");
+  else if (g_error_matches (io_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+    reason = _("Permission denied: the file cannot be read");
+  else if (g_error_matches (io_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    reason = _("No such file");
+  g_set_error (error, io_error->domain, io_error->code, "%s: %s", name, reason);
+}
+
 static char *
 name_for_messages (GFile *file)
 {
@@ -178,7 +197,7 @@ readout_document_new_from_bytes (const char    *file_name,
   if (readout_document_count_found (self) == 0)
     {
       g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_NO_FIGURES,
-                   _("%s: no financial figures found"), file_name);
+                   _("%s: No financial figures found in the text"), file_name);
       return NULL;
     }
 
@@ -209,8 +228,7 @@ readout_document_load (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", name, local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
 
@@ -218,15 +236,15 @@ readout_document_load (GFile         *file,
     {
       g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_NOT_A_FILE,
                    g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
-                   ? _("%s: is a folder, not a release")
-                   : _("%s: is not a regular file"), name);
+                   ? _("%s: Is a folder, not a release")
+                   : _("%s: Not a regular file"), name);
       return NULL;
     }
 
   if ((guint64) g_file_info_get_size (info) > READOUT_MAX_FILE_SIZE)
     {
       g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_TOO_LARGE,
-                   _("%s: is larger than %u MB, too large for a release"),
+                   _("%s: Larger than %u MB, too large for a release"),
                    name, (guint) (READOUT_MAX_FILE_SIZE / (1024 * 1024)));
       return NULL;
     }
@@ -238,8 +256,7 @@ readout_document_load (GFile         *file,
       mapped = g_mapped_file_new (path, FALSE, &local_error);
       if (mapped == NULL)
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       "%s: %s", name, local_error->message);
+          set_io_error (error, name, local_error);
           return NULL;
         }
       bytes = g_mapped_file_get_bytes (mapped);
@@ -249,8 +266,7 @@ readout_document_load (GFile         *file,
       bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
       if (bytes == NULL)
         {
-          g_set_error (error, local_error->domain, local_error->code,
-                       "%s: %s", name, local_error->message);
+          set_io_error (error, name, local_error);
           return NULL;
         }
     }

@@ -1,8 +1,24 @@
-/* DEV ONLY (not committed): fake figures for the UI. */
+/* readout-extract.c: from normalized text to the figures of a release.
+ *
+ * The table finder and the prose finder each propose a value per metric.
+ * Tables print exact figures, so a table wins; the exception is cash,
+ * where the release's headline sentence (often cash with investments) is
+ * the figure readers quote, and the balance sheet only the fallback.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <math.h>
 #include <string.h>
+
 #include "readout-extract.h"
 #include "readout-figure.h"
+#include "readout-metric.h"
+#include "readout-period.h"
+#include "readout-prose.h"
+#include "readout-table.h"
+#include "readout-util.h"
 
 void
 readout_extraction_clear (ReadoutExtraction *extraction)
@@ -15,34 +31,125 @@ readout_extraction_clear (ReadoutExtraction *extraction)
     g_clear_object (&extraction->figures[i]);
 }
 
-static void
-fake (ReadoutExtraction *e, ReadoutText *text, int m, const char *needle, double cur, gboolean hp, double prior)
+/* The currency a bare "$" stands for: releases say so once ("All dollar
+ * amounts are in Canadian dollars"). */
+static const char *
+default_currency (const char *text,
+                  gsize       len)
 {
-  gsize len; const char *t = readout_text_get_text (text, &len);
-  const char *p = g_strstr_len (t, len, needle);
-  readout_figure_set_current (e->figures[m], cur, 0);
-  if (hp) readout_figure_set_prior (e->figures[m], prior, 0);
-  if (p) { const char *end = strchr (p, '.'); while (end && end[1] && g_ascii_isdigit(end[1])) end = strchr (end+1, '.');
-    if (!end) end = p + strlen (p);
-    g_autofree char *s = g_strndup (p, end - p);
-    readout_figure_set_source (e->figures[m], s, p - t, end - t + 1); }
+  gsize n = MIN (len, 20000);
+
+  if (readout_find (text, n, "Canadian dollars") || readout_find (text, n, "Canadian Dollars") ||
+      readout_find (text, n, "expressed in CAD"))
+    return "CAD";
+  if (readout_find (text, n, "Australian dollars"))
+    return "AUD";
+  return "USD";
+}
+
+static const ReadoutCandidate *
+choose (ReadoutMetric           metric,
+        const ReadoutCandidate *table,
+        const ReadoutCandidate *prose)
+{
+  gboolean have_table = table->origin != READOUT_ORIGIN_NONE;
+  gboolean have_prose = prose->origin != READOUT_ORIGIN_NONE;
+
+  if (metric == READOUT_METRIC_CASH && have_prose)
+    return prose;
+  if (have_table)
+    return table;
+  if (have_prose)
+    return prose;
+  return NULL;
+}
+
+static void
+fill_figure (ReadoutFigure          *figure,
+             const ReadoutCandidate *candidate,
+             const char             *text,
+             const char             *prior_period)
+{
+  ReadoutMetric metric = readout_figure_get_metric (figure);
+  g_autofree char *source = NULL;
+  g_autofree char *unit = NULL;
+
+  if (candidate->has_current)
+    readout_figure_set_current (figure, candidate->current, candidate->current_tolerance);
+  if (candidate->has_prior)
+    readout_figure_set_prior (figure, candidate->prior, candidate->prior_tolerance);
+  if (candidate->prior_derived)
+    readout_figure_set_flags (figure, READOUT_FIGURE_FLAGS_PRIOR_DERIVED);
+
+  switch (readout_metric_unit_kind (metric))
+    {
+    case READOUT_UNIT_KIND_PER_SHARE:
+      unit = g_strdup_printf ("%s/share", candidate->currency[0] ? candidate->currency : "USD");
+      break;
+    case READOUT_UNIT_KIND_SHARES:
+      unit = g_strdup ("shares");
+      break;
+    case READOUT_UNIT_KIND_MONEY:
+    default:
+      unit = g_strdup (candidate->currency[0] ? candidate->currency : "USD");
+      break;
+    }
+  readout_figure_set_unit (figure, unit);
+
+  if (candidate->has_prior)
+    {
+      if (metric == READOUT_METRIC_CASH && candidate->prior_date[0])
+        readout_figure_set_prior_period (figure, candidate->prior_date);
+      else if (metric != READOUT_METRIC_CASH)
+        readout_figure_set_prior_period (figure, prior_period);
+    }
+
+  source = readout_fold_whitespace (text + candidate->source_start,
+                                    candidate->source_end - candidate->source_start);
+  readout_figure_set_source (figure, source, candidate->source_start, candidate->source_end);
 }
 
 gboolean
-readout_extract (ReadoutText *text, ReadoutExtraction *e, GCancellable *c, GError **error)
+readout_extract (ReadoutText        *text,
+                 ReadoutExtraction  *extraction,
+                 GCancellable       *cancellable,
+                 GError            **error)
 {
-  for (guint i = 0; i < READOUT_N_CATALOGUE_METRICS; i++)
-    e->figures[i] = readout_figure_new (i);
-  e->company = g_strdup ("Cellecstar Biosciences, Inc.");
-  e->period = g_strdup ("Q2 2017");
-  e->prior_period = g_strdup ("Q2 2016");
-  fake (e, text, 1, "Research and development expenses were", 2200000, TRUE, 1000000);
-  readout_figure_set_flags (e->figures[1], READOUT_FIGURE_FLAGS_PRIOR_DERIVED);
-  fake (e, text, 2, "General and administrative expenses totaled", 1000000, TRUE, 1300000);
-  fake (e, text, 4, "Research and development expenses were", 3200000, TRUE, 2300000);
-  fake (e, text, 5, "June 30, 2017, while", -3200000, TRUE, -2300000);
-  fake (e, text, 6, "Net loss for second quarter", -3100000, TRUE, -2200000);
-  fake (e, text, 7, "Net loss for second quarter", -0.23, TRUE, -0.31);
-  fake (e, text, 8, "As of June 30, 2017", 8300000, TRUE, 11400000);
+  ReadoutCandidate from_tables[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
+  ReadoutCandidate from_prose[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
+  ReadoutPeriod period;
+  const char *content;
+  const char *currency;
+  gsize len;
+
+  content = readout_text_get_text (text, &len);
+
+  readout_period_find (content, len, &period);
+  extraction->company = readout_company_find (content, len);
+  extraction->period = readout_period_label (&period, 0);
+  extraction->prior_period = readout_period_label (&period, 1);
+  extraction->period_end = readout_period_end_iso (&period);
+  currency = default_currency (content, len);
+  g_debug ("period %s (end %s, fiscal %d), company %s",
+           extraction->period, extraction->period_end, period.fiscal, extraction->company);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  readout_table_find (content, len, &period, currency, from_tables);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  readout_prose_find (content, len, &period, currency, from_prose);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
+    {
+      const ReadoutCandidate *chosen = choose (m, &from_tables[m], &from_prose[m]);
+
+      extraction->figures[m] = readout_figure_new (m);
+      if (chosen != NULL)
+        fill_figure (extraction->figures[m], chosen, content, extraction->prior_period);
+    }
+
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include "readout-error.h"
 #include "readout-loader.h"
+#include "readout-util.h"
 
 static gboolean
 has_prefix_bytes (const char *data,
@@ -37,7 +38,7 @@ looks_like_html (const char *data,
     return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (g_strstr_len (head, n, markers[i]) != NULL)
+    if (readout_find (head, n, markers[i]) != NULL)
       return TRUE;
   return FALSE;
 }

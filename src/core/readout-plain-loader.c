@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "readout-util.h"
 #include "readout-error.h"
 #include "readout-loader.h"
 
@@ -136,12 +137,6 @@ decode (GBytes  *bytes,
 
 /* ---- normalization ---------------------------------------------------- */
 
-typedef struct
-{
-  gsize start;   /* first byte of the line's content (after indentation) */
-  gsize end;     /* one past its last non-blank byte */
-} Line;
-
 typedef enum
 {
   LINE_BLANK,
@@ -149,6 +144,13 @@ typedef enum
   LINE_BULLET,   /* "- ", "• ", "* " or a lone bullet */
   LINE_PROSE,
 } LineKind;
+
+typedef struct
+{
+  gsize    start;   /* first byte of the line's content (after indentation) */
+  gsize    end;     /* one past its last non-blank byte */
+  LineKind kind;
+} Line;
 
 static gboolean
 is_blank_char (const char *p)
@@ -207,7 +209,7 @@ classify (const char *text,
 
   if (len == 0)
     return LINE_BLANK;
-  if (p[0] == '|' || p[len - 1] == '|' || g_strstr_len (p, len, " | ") != NULL)
+  if (p[0] == '|' || p[len - 1] == '|' || readout_find (p, len, " | ") != NULL)
     return LINE_TABLE;
   if ((len >= 2 && (p[0] == '-' || p[0] == '*' || p[0] == 'o') && p[1] == ' ') ||
       (len == 1 && (p[0] == '-' || p[0] == '*' || p[0] == 'o')) ||
@@ -367,7 +369,7 @@ readout_plain_load (GBytes        *bytes,
     {
       const char *nl = memchr (text + pos, '\n', len - pos);
       gsize end = nl ? (gsize) (nl - text) : len;
-      Line line = { pos, end };
+      Line line = { pos, end, LINE_BLANK };
 
       /* A lone CR ends a line too (old Mac files). */
       const char *cr = memchr (text + pos, '\r', end - pos);
@@ -377,6 +379,7 @@ readout_plain_load (GBytes        *bytes,
           end = line.end;
         }
       trim_line (text, &line);
+      line.kind = classify (text, &line);
       g_array_append_val (lines, line);
       pos = end + 1;
 
@@ -390,7 +393,7 @@ readout_plain_load (GBytes        *bytes,
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
-      LineKind kind = classify (text, line);
+      LineKind kind = line->kind;
       guint next = i + 1;
       guint blanks = 0;
 
@@ -399,7 +402,7 @@ readout_plain_load (GBytes        *bytes,
       any_text = TRUE;
       emit_line (builder, source, text, line);
 
-      while (next < lines->len && classify (text, &g_array_index (lines, Line, next)) == LINE_BLANK)
+      while (next < lines->len && g_array_index (lines, Line, next).kind == LINE_BLANK)
         {
           next++;
           blanks++;
@@ -412,7 +415,7 @@ readout_plain_load (GBytes        *bytes,
 
       {
         const Line *after = &g_array_index (lines, Line, next);
-        LineKind after_kind = classify (text, after);
+        LineKind after_kind = after->kind;
         gboolean open = !ends_sentence (text, line);
         gboolean join = FALSE;
 

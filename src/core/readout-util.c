@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "readout-util.h"
 
 char *
@@ -27,4 +29,24 @@ readout_fold_whitespace (const char *text,
       g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
+}
+
+const char *
+readout_find (const char *haystack,
+              gsize       len,
+              const char *needle)
+{
+  gsize n = strlen (needle);
+  const char *end = haystack + len;
+  const char *p = haystack;
+
+  if (n == 0)
+    return haystack;
+  while (p + n <= end && (p = memchr (p, needle[0], end - p - n + 1)) != NULL)
+    {
+      if (memcmp (p, needle, n) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
 }

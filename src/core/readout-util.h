@@ -14,3 +14,13 @@ char *readout_fold_whitespace (const char *text,
                                gsize       len);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The first @needle in @haystack[0..len), or NULL: memchr on the first
+ * byte, then a compare (g_strstr_len compares at every byte). */
+const char *readout_find (const char *haystack,
+                          gsize       len,
+                          const char *needle);
+
+G_END_DECLS

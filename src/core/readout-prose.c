@@ -1,0 +1,1102 @@
+/* readout-prose.c: figures stated in sentences.
+ *
+ * A sentence is read left to right as a stream of metric mentions
+ * ("research and development expenses"), money amounts, comparison words
+ * ("compared to", "from") and time references ("the third quarter of
+ * 2009", "the nine months ended", "the prior year").  Each amount belongs
+ * to the mention before it and is the current value, the prior value, a
+ * change ("an increase of $1.2 million") or something else (year-to-date,
+ * another period); the best sentence for each metric wins.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "readout-util.h"
+#include "readout-prose.h"
+#include "readout-metric.h"
+#include "readout-scan.h"
+
+typedef enum
+{
+  SIGN_NONE,      /* a value as printed */
+  SIGN_LOSS,      /* "net loss", "operating loss": negative */
+  SIGN_INCOME,    /* "net income": positive */
+} SignHint;
+
+typedef struct
+{
+  const char    *phrase;
+  ReadoutMetric  metric;
+  SignHint       sign;
+  gboolean       weak;       /* "a loss of": only with a per-share amount */
+  gboolean       diluted;    /* "diluted EPS": never the basic figure */
+} Phrase;
+
+/* Longer phrases first: the first match at a position wins. */
+static const Phrase phrases[] = {
+  { "selling, marketing, general and administrative", READOUT_METRIC_SGA_EXPENSE },
+  { "selling, general and administrative", READOUT_METRIC_SGA_EXPENSE },
+  { "sales, general and administrative", READOUT_METRIC_SGA_EXPENSE },
+  { "marketing, general and administrative", READOUT_METRIC_SGA_EXPENSE },
+  { "sg&a", READOUT_METRIC_SGA_EXPENSE },
+  { "general and administrative", READOUT_METRIC_GA_EXPENSE },
+  { "general & administrative", READOUT_METRIC_GA_EXPENSE },
+  { "g&a", READOUT_METRIC_GA_EXPENSE },
+  { "research and development", READOUT_METRIC_RD_EXPENSE },
+  { "research & development", READOUT_METRIC_RD_EXPENSE },
+  { "r&d", READOUT_METRIC_RD_EXPENSE },
+  { "total operating costs and expenses", READOUT_METRIC_TOTAL_OPEX },
+  { "total costs and operating expenses", READOUT_METRIC_TOTAL_OPEX },
+  { "total costs and expenses", READOUT_METRIC_TOTAL_OPEX },
+  { "total operating expenses", READOUT_METRIC_TOTAL_OPEX },
+  { "operating costs and expenses", READOUT_METRIC_TOTAL_OPEX },
+  { "operating expenses", READOUT_METRIC_TOTAL_OPEX },
+  { "total expenses", READOUT_METRIC_TOTAL_OPEX },
+  { "(loss) income from operations", READOUT_METRIC_OPERATING_INCOME },
+  { "income (loss) from operations", READOUT_METRIC_OPERATING_INCOME },
+  { "loss from operations", READOUT_METRIC_OPERATING_INCOME, SIGN_LOSS },
+  { "income from operations", READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
+  { "operating income (loss)", READOUT_METRIC_OPERATING_INCOME },
+  { "operating loss", READOUT_METRIC_OPERATING_INCOME, SIGN_LOSS },
+  { "operating income", READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
+  { "operating profit", READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
+  { "net loss per share", READOUT_METRIC_EPS, SIGN_LOSS },
+  { "net loss per basic and diluted share", READOUT_METRIC_EPS, SIGN_LOSS },
+  { "net income per share", READOUT_METRIC_EPS, SIGN_INCOME },
+  { "loss per share", READOUT_METRIC_EPS, SIGN_LOSS },
+  { "diluted earnings per share", READOUT_METRIC_EPS, SIGN_INCOME, FALSE, TRUE },
+  { "diluted eps", READOUT_METRIC_EPS, SIGN_NONE, FALSE, TRUE },
+  { "diluted net loss per share", READOUT_METRIC_EPS, SIGN_LOSS, FALSE, TRUE },
+  { "diluted net income per share", READOUT_METRIC_EPS, SIGN_INCOME, FALSE, TRUE },
+  { "earnings per share", READOUT_METRIC_EPS, SIGN_INCOME },
+  { "net (loss) income", READOUT_METRIC_NET_INCOME },
+  { "net income (loss)", READOUT_METRIC_NET_INCOME },
+  { "net loss", READOUT_METRIC_NET_INCOME, SIGN_LOSS },
+  { "net income", READOUT_METRIC_NET_INCOME, SIGN_INCOME },
+  { "net earnings", READOUT_METRIC_NET_INCOME, SIGN_INCOME },
+  { "net profit", READOUT_METRIC_NET_INCOME, SIGN_INCOME },
+  { "a loss of", READOUT_METRIC_NET_INCOME, SIGN_LOSS, TRUE },
+  { "total net revenues", READOUT_METRIC_REVENUE },
+  { "total net revenue", READOUT_METRIC_REVENUE },
+  { "total revenues", READOUT_METRIC_REVENUE },
+  { "total revenue", READOUT_METRIC_REVENUE },
+  { "net revenues", READOUT_METRIC_REVENUE },
+  { "net revenue", READOUT_METRIC_REVENUE },
+  { "revenues", READOUT_METRIC_REVENUE },
+  { "revenue", READOUT_METRIC_REVENUE },
+  { "total net sales", READOUT_METRIC_REVENUE },
+  { "net sales", READOUT_METRIC_REVENUE },
+  { "cash, cash equivalents and marketable securities", READOUT_METRIC_CASH },
+  { "cash, cash equivalents, and marketable securities", READOUT_METRIC_CASH },
+  { "cash, cash equivalents and investments", READOUT_METRIC_CASH },
+  { "cash, cash equivalents, and investments", READOUT_METRIC_CASH },
+  { "cash, cash equivalents and short-term investments", READOUT_METRIC_CASH },
+  { "cash, cash equivalents", READOUT_METRIC_CASH },
+  { "cash and cash equivalents", READOUT_METRIC_CASH },
+  { "cash and investments", READOUT_METRIC_CASH },
+  { "cash and marketable securities", READOUT_METRIC_CASH },
+  { "cash and short-term investments", READOUT_METRIC_CASH },
+  { "cash and equivalents", READOUT_METRIC_CASH },
+  { "cash position", READOUT_METRIC_CASH },
+  { "cash balance", READOUT_METRIC_CASH },
+  { "cash on hand", READOUT_METRIC_CASH },
+  { "cash", READOUT_METRIC_CASH },
+};
+
+/* Words a metric may follow and still be the headline figure ("total
+ * revenues", "record revenue"); any other word before a revenue phrase
+ * makes it a part ("product revenue", "royalty revenue"). */
+static const char * const revenue_leads[] = {
+  "the", "total", "and", "of", "in", "its", "record", "quarterly", "reported",
+  "with", "on", "our", "gaap", "a", "an", "to", "consolidated", "overall",
+  "company's", "generated", "had", "achieved", "posted", "recorded",
+};
+
+/* Before a mention: it is an adjusted figure or a part, not the figure. */
+static const char * const disqualifying_before[] = {
+  "adjusted", "non-gaap", "pro forma", "non-cash", "net cash",
+  "in-process", "restricted",
+};
+
+/* Before a mention: it is the change ("the decrease in net loss of $1.5
+ * million"), unless an amount is what it changed to ("an increase in
+ * revenue, reaching $389,276"). */
+static const char * const changed_before[] = {
+  "increase in", "decrease in", "change in", "reduction in", "growth in",
+  "decline in", "rise in", "drop in", "improvement in",
+};
+
+static const char * const changed_to[] = {
+  "to", "reaching", "reached", "at", "totaling", "totalling", "from",
+};
+
+/* After a mention: it is one part of the figure. */
+static const char * const disqualifying_after[] = {
+  "included", "includes", "including", "related to", "associated with",
+  "attributable to", "non-cash", "stock-based", "stock", "resulting from",
+  "from marketed", "from product", "from the sale", "used", "flow", "flows",
+  "burn", "provided", "per diluted", "guidance", "expected", "payment",
+  "payments", "milestone", "milestones", "proceeds", "consideration",
+  "compensation", "runway", "share", "taxes",
+};
+
+/* "cash" alone is a figure only before a verb ("cash increased 82%"). */
+static const char * const cash_verbs[] = {
+  "increased", "decreased", "was", "were", "totaled", "totalled", "grew",
+  "rose", "fell", "stood", "amounted", "of", "reached",
+};
+
+static const char * const prior_connectives[] = {
+  "compared to", "compared with", "compares to", "compared against",
+  "versus", "vs.", "vs", "in comparison to", "in comparison with",
+  "relative to", "up from", "down from", "as against", "against",
+};
+
+static const char * const change_before[] = {
+  "increase of", "decrease of", "reduction of", "improvement of",
+  "increased by", "decreased by", "improved by", "reduced by", "rose by",
+  "fell by", "grew by", "up by", "down by", "change of", "growth of",
+  "declined by", "decline of", "increase of approximately",
+  "decrease of approximately",
+};
+
+static const char * const change_after[] = {
+  "increase", "decrease", "reduction", "improvement", "higher", "lower",
+  "more", "less", "rise", "decline", "drop", "increment",
+};
+
+static const char * const prior_refs[] = {
+  "prior year", "prior-year", "previous year", "last year", "year-ago",
+  "year ago", "prior period", "comparable period", "same period last year",
+  "prior quarter of", "preceding year", "the year before",
+};
+
+/* Period words that take an amount out of a quarterly release's quarter. */
+static const char * const longer_period_refs[] = {
+  "six months", "six-month", "nine months", "nine-month", "first half",
+  "first six months", "first nine months", "year to date", "year-to-date",
+  "twelve months", "twelve-month", "12 months", "full year", "full-year",
+  "for the year", "fiscal year ended", "year ended", "annual", "26 weeks",
+  "39 weeks", "52 weeks", "six month", "nine month", "half year",
+};
+
+static const char * const quarter_refs[] = {
+  "quarter", "three months", "three-month", "three month", "13 weeks",
+};
+
+typedef enum
+{
+  TIME_NONE,
+  TIME_CURRENT,
+  TIME_PRIOR,
+  TIME_OTHER,     /* another period: year-to-date, another quarter */
+} TimeRef;
+
+typedef struct
+{
+  const char          *text;     /* the whole text */
+  const ReadoutPeriod *period;
+  const char          *currency;
+} Context;
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '&' || c == '\'';
+}
+
+static gboolean
+phrase_at (const char *p,
+           const char *end,
+           const char *phrase)
+{
+  /* Most words differ in their first letter: check it before measuring. */
+  if (p >= end || ((*p | 0x20) != (phrase[0] | 0x20)))
+    return FALSE;
+  if (phrase[1] != '\0' && (p + 1 >= end || (p[1] | 0x20) != (phrase[1] | 0x20)))
+    return FALSE;
+  gsize n = strlen (phrase);
+  return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, phrase, n) == 0 &&
+         (p + n == end || !is_word_char (p[n]) || !is_word_char (phrase[n - 1]));
+}
+
+static gboolean
+word_start (const char *start,
+            const char *p)
+{
+  return p == start || !is_word_char (p[-1]);
+}
+
+/* The words right before @p (up to @max bytes), for "ends with" tests. */
+static gboolean
+ends_with_any (const char         *start,
+               const char         *p,
+               const char * const *list,
+               gsize               n)
+{
+  while (p > start && (p[-1] == ' ' || p[-1] == ','))
+    p--;
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize len = strlen (list[i]);
+      if ((gsize) (p - start) >= len && g_ascii_strncasecmp (p - len, list[i], len) == 0 &&
+          word_start (start, p - len))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+starts_with_any (const char         *p,
+                 const char         *end,
+                 const char * const *list,
+                 gsize               n)
+{
+  while (p < end && (*p == ' ' || *p == ','))
+    p++;
+  for (gsize i = 0; i < n; i++)
+    if (phrase_at (p, end, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- time references ---------------------------------------------------- */
+
+static TimeRef
+classify_year (const Context *ctx,
+               int            year,
+               gboolean       fiscal)
+{
+  const ReadoutPeriod *period = ctx->period;
+  int current = fiscal || !period->fiscal ? period->year : period->end_year;
+
+  if (current == 0)
+    current = period->year;
+  if (year == current || (!fiscal && year == period->end_year))
+    return TIME_CURRENT;
+  if (year == current - 1 || (!fiscal && period->end_year && year == period->end_year - 1))
+    return TIME_PRIOR;
+  return TIME_OTHER;
+}
+
+/* The time references of [start, end) in order; returns the last one (or
+ * TIME_NONE) and whether a longer period was named after the last quarter
+ * or year reference. */
+static TimeRef
+scan_time (const Context *ctx,
+           const char    *start,
+           const char    *end,
+           gboolean       first_only,
+           gboolean      *other_period)
+{
+  TimeRef last = TIME_NONE;
+  gboolean quarterly = ctx->period->kind != READOUT_PERIOD_YEAR;
+
+  *other_period = FALSE;
+  for (const char *p = start; p < end; p++)
+    {
+      TimeRef found = TIME_NONE;
+      gsize skip = 0;
+
+      if (!word_start (start, p))
+        continue;
+
+      if (g_ascii_isdigit (*p))
+        {
+          int year = readout_scan_year (p, start, end);
+          gboolean fiscal = p - start >= 7 && (g_ascii_strncasecmp (p - 7, "fiscal ", 7) == 0 ||
+                                               g_ascii_strncasecmp (p - 3, "FY ", 3) == 0);
+          if (p - start >= 2 && g_ascii_strncasecmp (p - 2, "FY", 2) == 0)
+            fiscal = TRUE;
+          if (year)
+            {
+              found = classify_year (ctx, year, fiscal);
+              skip = 4;
+            }
+        }
+      else if (g_ascii_strncasecmp (p, "FY", 2) == 0 && p + 6 <= end && g_ascii_isdigit (p[2]))
+        {
+          int year = readout_scan_year (p + 2, p + 2, end);
+          if (year)
+            {
+              found = classify_year (ctx, year, TRUE);
+              skip = 6;
+            }
+        }
+      else
+        {
+          for (gsize i = 0; i < G_N_ELEMENTS (prior_refs) && found == TIME_NONE; i++)
+            if (phrase_at (p, end, prior_refs[i]))
+              {
+                found = TIME_PRIOR;
+                skip = strlen (prior_refs[i]);
+              }
+          for (gsize i = 0; i < G_N_ELEMENTS (longer_period_refs) && found == TIME_NONE; i++)
+            if (phrase_at (p, end, longer_period_refs[i]))
+              {
+                if (quarterly)
+                  *other_period = TRUE;
+                skip = strlen (longer_period_refs[i]);
+                found = TIME_NONE;
+                /* Only a period word: the year after it decides the rest. */
+                if (first_only && quarterly)
+                  return TIME_OTHER;
+                break;
+              }
+          for (gsize i = 0; i < G_N_ELEMENTS (quarter_refs) && found == TIME_NONE && skip == 0; i++)
+            if (phrase_at (p, end, quarter_refs[i]))
+              {
+                if (!quarterly)
+                  *other_period = TRUE;
+                else
+                  *other_period = FALSE;
+                skip = strlen (quarter_refs[i]);
+                if (first_only && !quarterly)
+                  return TIME_OTHER;
+                break;
+              }
+        }
+
+      if (found != TIME_NONE)
+        {
+          last = found;
+          if (first_only)
+            return found;
+        }
+      if (skip > 0)
+        p += skip - 1;
+    }
+  return last;
+}
+
+/* ---- mentions ----------------------------------------------------------- */
+
+typedef struct
+{
+  gsize          start;
+  gsize          end;
+  const Phrase  *phrase;
+  gboolean       part;     /* a component or change, not the figure */
+  gboolean       changed;  /* "an increase in revenue": only "to $X" is it */
+  gboolean       diluted;  /* diluted only: never the basic figure */
+} Mention;
+
+static gboolean
+revenue_lead_ok (const char *sentence,
+                 const char *p)
+{
+  const char *w_end = p, *w;
+  g_autofree char *word = NULL;
+
+  while (w_end > sentence && w_end[-1] == ' ')
+    w_end--;
+  if (w_end == sentence || !is_word_char (w_end[-1]))
+    return TRUE;
+  w = w_end;
+  while (w > sentence && is_word_char (w[-1]))
+    w--;
+  word = g_ascii_strdown (w, w_end - w);
+  for (gsize i = 0; i < G_N_ELEMENTS (revenue_leads); i++)
+    if (g_str_equal (word, revenue_leads[i]))
+      return TRUE;
+  /* A year or quarter before it: "Q2 2026 total revenues" is fine. */
+  return g_ascii_isdigit (word[0]);
+}
+
+static void
+find_mentions (const char *sentence,
+               const char *end,
+               GArray     *mentions)
+{
+  for (const char *p = sentence; p < end; p++)
+    {
+      if (!word_start (sentence, p))
+        continue;
+      for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+        {
+          const Phrase *phrase = &phrases[i];
+          gsize n = strlen (phrase->phrase);
+          Mention mention;
+          const char *after = p + n;
+
+          if (!phrase_at (p, end, phrase->phrase))
+            continue;
+
+          mention = (Mention) { p - sentence, after - sentence, phrase, FALSE, FALSE, phrase->diluted };
+          /* "basic and diluted net loss per share" is the basic figure. */
+          if (mention.diluted &&
+              ends_with_any (sentence, p, (const char *[]) { "basic and", "basic &" }, 2))
+            mention.diluted = FALSE;
+
+          if (ends_with_any (sentence, p, changed_before, G_N_ELEMENTS (changed_before)))
+            mention.changed = TRUE;
+          else if (ends_with_any (sentence, p, disqualifying_before, G_N_ELEMENTS (disqualifying_before)))
+            mention.part = TRUE;
+          /* "expenses", "costs" and "investment" belong to the mention. */
+          while (after < end && *after == ' ')
+            after++;
+          if (phrase_at (after, end, "expenses") || phrase_at (after, end, "expense") ||
+              phrase_at (after, end, "costs") || phrase_at (after, end, "investment") ||
+              phrase_at (after, end, "investments"))
+            {
+              while (after < end && g_ascii_isalpha (*after))
+                after++;
+              mention.end = after - sentence;
+            }
+          /* "(\"R&D\")" after the phrase */
+          if (after < end && *after == '(')
+            {
+              const char *close = memchr (after, ')', MIN (end - after, 16));
+              if (close)
+                {
+                  after = close + 1;
+                  mention.end = after - sentence;
+                }
+            }
+          if (starts_with_any (after, end, disqualifying_after, G_N_ELEMENTS (disqualifying_after)))
+            mention.part = TRUE;
+          /* "net loss attributable to common stockholders" is the figure;
+           * the part is the one attributable to non-controlling interests. */
+          if (phrase->metric == READOUT_METRIC_NET_INCOME && starts_with_any (after, end, (const char *[]) { "attributable to" }, 1))
+            {
+              const char *rest = after;
+              while (rest < end && *rest == ' ')
+                rest++;
+              rest += strlen ("attributable to");
+              mention.part = starts_with_any (rest, end, (const char *[]) { "non-controlling", "noncontrolling", "minority" }, 3);
+            }
+
+          if ((g_str_equal (phrase->phrase, "revenue") || g_str_equal (phrase->phrase, "revenues")) &&
+              !revenue_lead_ok (sentence, p))
+            mention.part = TRUE;
+          if (phrase->metric == READOUT_METRIC_CASH && g_str_equal (phrase->phrase, "cash") &&
+              !starts_with_any (after, end, cash_verbs, G_N_ELEMENTS (cash_verbs)))
+            break;   /* "cash" in another sense: not a mention at all */
+          if (phrase->metric == READOUT_METRIC_CASH && p > sentence && p[-1] == '-')
+            break;   /* "non-cash" */
+
+          g_array_append_val (mentions, mention);
+          p = sentence + mention.end - 1;
+          break;
+        }
+    }
+}
+
+/* ---- sentences ------------------------------------------------------------ */
+
+static const char * const abbreviations[] = {
+  "inc", "corp", "co", "ltd", "no", "vs", "mr", "ms", "mrs", "dr", "st",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+  "nov", "dec", "approx", "u.s", "e.g", "i.e", "etc", "jr", "sr", "n.v",
+  "s.a", "l.p", "est",
+};
+
+static gboolean
+sentence_ends_at (const char *start,
+                  const char *p,
+                  const char *end)
+{
+  const char *w;
+
+  if (*p != '.' && *p != '!' && *p != '?')
+    return FALSE;
+  if (p + 1 < end && p[1] != ' ' && p[1] != '"' && p[1] != '\'')
+    return FALSE;
+  if (*p != '.')
+    return TRUE;
+  if (p + 2 < end && !(g_ascii_isupper (p[2]) || p[2] == '"' || g_ascii_isdigit (p[2]) || p[2] == '(' || p[2] == '$'))
+    return FALSE;
+  w = p;
+  while (w > start && (g_ascii_isalpha (w[-1]) || w[-1] == '.'))
+    w--;
+  if (p - w == 1 && g_ascii_isupper (*w))
+    return FALSE;   /* an initial: "Robert I. Blum" */
+  for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    if (strlen (abbreviations[i]) == (gsize) (p - w) &&
+        g_ascii_strncasecmp (w, abbreviations[i], p - w) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- reading one sentence ------------------------------------------------- */
+
+typedef struct
+{
+  gboolean has_current, has_prior;
+  double   current, current_tol, prior, prior_tol;
+  gboolean has_change;
+  double   change, change_tol;     /* signed: + increase */
+  gboolean has_percent;
+  double   percent;                /* signed: + increase */
+  gboolean anchored;
+  char     prior_date[11];
+  char     currency[4];
+} Local;
+
+static double
+apply_sign (double    value,
+            SignHint  sign)
+{
+  switch (sign)
+    {
+    case SIGN_LOSS: return -fabs (value);
+    case SIGN_INCOME: return fabs (value);
+    case SIGN_NONE:
+    default: return value;
+    }
+}
+
+/* The sign words in [start, end): "net loss", "a loss", "net income". */
+static SignHint
+sign_in (const char *start,
+         const char *end)
+{
+  SignHint hint = SIGN_NONE;
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (!word_start (start, p))
+        continue;
+      if (phrase_at (p, end, "loss") || phrase_at (p, end, "losses") || phrase_at (p, end, "negative"))
+        hint = SIGN_LOSS;
+      else if (phrase_at (p, end, "income") || phrase_at (p, end, "profit") || phrase_at (p, end, "earnings"))
+        hint = SIGN_INCOME;
+    }
+  return hint;
+}
+
+static int
+change_direction (const char *start,
+                  const char *end)
+{
+  static const char * const up[] = { "increase", "increased", "higher", "more", "rise", "rose", "grew", "growth", "up" };
+  static const char * const down[] = { "decrease", "decreased", "reduction", "reduced", "lower", "less", "decline", "declined", "fell", "down", "drop" };
+  int direction = 0;
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (!word_start (start, p))
+        continue;
+      for (gsize i = 0; i < G_N_ELEMENTS (up); i++)
+        if (phrase_at (p, end, up[i]))
+          direction = 1;
+      for (gsize i = 0; i < G_N_ELEMENTS (down); i++)
+        if (phrase_at (p, end, down[i]))
+          direction = -1;
+    }
+  return direction;
+}
+
+/* A percentage change stated for a mention: "increased 32 percent to",
+ * "cash increased 82% to", "a decrease of 2%". */
+static gboolean
+find_percent (const char *start,
+              const char *end,
+              double     *percent)
+{
+  for (const char *p = start; p < end; p++)
+    {
+      double value;
+      char *stop;
+      int direction;
+
+      if (!g_ascii_isdigit (*p) || (p > start && (g_ascii_isdigit (p[-1]) || p[-1] == '.' || p[-1] == '$')))
+        continue;
+      value = g_ascii_strtod (p, &stop);
+      if (stop == p)
+        continue;
+      if (*stop == '%' || g_ascii_strncasecmp (stop, " percent", 8) == 0)
+        {
+          direction = change_direction (start, end);
+          if (direction == 0 || value <= 0 || value >= 1000)
+            return FALSE;
+          *percent = direction * value;
+          return TRUE;
+        }
+      p = stop;
+    }
+  return FALSE;
+}
+
+static void
+date_iso (char out[11],
+          int  year,
+          int  month,
+          int  day)
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d", year, month, day);
+}
+
+/* The first date in [start, end) and whether it is the period's end. */
+static gboolean
+find_date (const Context *ctx,
+           const char    *start,
+           const char    *end,
+           char           iso[11],
+           gboolean      *is_period_end)
+{
+  for (const char *p = start; p < end; p++)
+    {
+      int y, m, d;
+
+      if (!word_start (start, p))
+        continue;
+      if (readout_scan_date (p, end, &y, &m, &d) > 0)
+        {
+          date_iso (iso, y, m, d);
+          *is_period_end = y == ctx->period->end_year && m == ctx->period->end_month &&
+                           d == ctx->period->end_day;
+          return TRUE;
+        }
+      /* "the end of 2023" */
+      if (phrase_at (p, end, "end of"))
+        {
+          const char *q = p + 6;
+          while (q < end && (*q == ' ' || g_ascii_strncasecmp (q, "fiscal ", 7) == 0))
+            q += *q == ' ' ? 1 : 7;
+          y = readout_scan_year (q, q, end);
+          if (y)
+            {
+              date_iso (iso, y, 12, 31);
+              *is_period_end = FALSE;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+read_sentence (const Context    *ctx,
+               gsize             offset,
+               const char       *sentence,
+               const char       *end,
+               ReadoutCandidate  best[READOUT_N_CATALOGUE_METRICS],
+               ReadoutCandidate  priors[READOUT_N_CATALOGUE_METRICS])
+{
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (ReadoutAmount));
+  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  Local local[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
+  gboolean weak_income = FALSE, per_share_seen = FALSE;
+  gboolean prior_phase = FALSE, other_phase = FALSE;
+  gsize cursor = 0;
+
+  readout_scan_amounts (sentence, end - sentence, amounts);
+  if (amounts->len == 0)
+    return;
+  find_mentions (sentence, end, mentions);
+  if (mentions->len == 0)
+    return;
+
+  for (guint i = 0; i < amounts->len; i++)
+    {
+      ReadoutAmount *amount = &g_array_index (amounts, ReadoutAmount, i);
+      const char *a_start = sentence + amount->start;
+      const char *a_end = sentence + amount->end;
+      const char *next_start = i + 1 < amounts->len
+                               ? sentence + g_array_index (amounts, ReadoutAmount, i + 1).start
+                               : end;
+      const char *pre = sentence + cursor;
+      const Mention *mention = NULL, *money_mention = NULL;
+      ReadoutMetric metric;
+      Local *slot;
+      TimeRef pre_time, post_time;
+      gboolean pre_other, post_other;
+      const char *post_end = next_start;
+      SignHint sign;
+      double value;
+
+      /* The mention this amount belongs to: the last one before it, or
+       * one it introduces ("$8.2 million attributable to R&D", "$8.3
+       * million in cash and cash equivalents"). */
+      for (guint m = 0; m < mentions->len; m++)
+        {
+          const Mention *candidate = &g_array_index (mentions, Mention, m);
+          if (candidate->end <= amount->start)
+            {
+              mention = candidate;
+              if (candidate->phrase->metric != READOUT_METRIC_EPS)
+                money_mention = candidate;
+            }
+          else if (candidate->start >= amount->end && candidate->start - amount->end <= 20)
+            {
+              const char *gap = a_end;
+              while (gap < sentence + candidate->start && *gap == ' ')
+                gap++;
+              if (phrase_at (gap, end, "attributable to") ||
+                  (candidate->phrase->metric == READOUT_METRIC_CASH && phrase_at (gap, end, "in")))
+                {
+                  mention = money_mention = candidate;
+                  break;
+                }
+            }
+        }
+
+      /* A comparison word ("compared to", "versus", or "from" once a value
+       * was stated) puts what follows in the prior period, unless a
+       * reference to the current period comes after it. */
+      {
+        const char *connective = NULL;
+        gboolean any_current = FALSE;
+
+        for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
+          any_current |= local[m].has_current;
+        for (const char *p = pre; p < a_start; p++)
+          {
+            if (!word_start (sentence, p))
+              continue;
+            for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives); c++)
+              if (phrase_at (p, a_start, prior_connectives[c]))
+                connective = p;
+            if (any_current && phrase_at (p, a_start, "from"))
+              connective = p;
+          }
+
+        pre_time = scan_time (ctx, pre, a_start, FALSE, &pre_other);
+        if (connective != NULL)
+          {
+            gboolean dummy;
+            if (scan_time (ctx, connective, a_start, FALSE, &dummy) != TIME_CURRENT)
+              prior_phase = TRUE;
+            else
+              prior_phase = FALSE;
+          }
+        else if (pre_time == TIME_PRIOR)
+          prior_phase = TRUE;
+        else if (pre_time == TIME_CURRENT)
+          prior_phase = FALSE;
+      }
+      if (pre_other)
+        other_phase = TRUE;
+      else if (pre_time == TIME_CURRENT || pre_time == TIME_PRIOR)
+        other_phase = FALSE;
+
+      /* What follows the amount, up to the next comparison. */
+      for (const char *p = a_end; p < next_start; p++)
+        {
+          gboolean stop = FALSE;
+          if (!word_start (sentence, p))
+            continue;
+          for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives) && !stop; c++)
+            if (phrase_at (p, next_start, prior_connectives[c]))
+              stop = TRUE;
+          if (stop || phrase_at (p, next_start, "from") || phrase_at (p, next_start, "and"))
+            {
+              post_end = p;
+              break;
+            }
+        }
+      post_time = scan_time (ctx, a_end, post_end, TRUE, &post_other);
+      cursor = amount->end;
+
+      g_debug ("amount %.*s: mention %s, phases prior %d other %d, times pre %d post %d",
+               (int) (a_end - a_start), a_start, mention ? mention->phrase->phrase : "-",
+               prior_phase, other_phase, pre_time, post_time);
+      if (mention == NULL)
+        continue;
+
+      /* "net loss per share of $(0.02)": the mention says per share. */
+      if (!amount->per_share && mention->phrase->metric == READOUT_METRIC_EPS &&
+          fabs (amount->value) < 100 && amount->tolerance < 0.01 &&
+          (gsize) (a_start - (sentence + mention->end)) < 24)
+        amount->per_share = TRUE;
+
+      if (amount->per_share)
+        {
+          per_share_seen = TRUE;
+          /* Per-share figures follow the income statement before them. */
+          if (amount->diluted_only ||
+              (mention->phrase->metric == READOUT_METRIC_EPS && mention->diluted))
+            continue;
+          if (mention->phrase->metric != READOUT_METRIC_EPS &&
+              mention->phrase->metric != READOUT_METRIC_NET_INCOME)
+            continue;
+          metric = READOUT_METRIC_EPS;
+          sign = mention->phrase->sign;
+        }
+      else
+        {
+          if (money_mention == NULL || money_mention->part)
+            continue;
+          if (money_mention->changed &&
+              !ends_with_any (pre, a_start, changed_to, G_N_ELEMENTS (changed_to)))
+            continue;
+          /* "operating expenses for the quarter included $86,100 in …" */
+          if (sentence + money_mention->end < a_start &&
+              readout_find (sentence + money_mention->end, a_start - (sentence + money_mention->end), " includ") != NULL)
+            continue;
+          mention = money_mention;
+          metric = mention->phrase->metric;
+          sign = mention->phrase->sign;
+        }
+      if (mention->part && metric != READOUT_METRIC_EPS)
+        continue;
+
+      slot = &local[metric];
+
+      /* A change: "an increase of $1.2 million", "a $0.3 million
+       * reduction", "decreased 49%, or $3.5 million,". */
+      if (ends_with_any (pre, a_start, change_before, G_N_ELEMENTS (change_before)) ||
+          starts_with_any (a_end, end, change_after, G_N_ELEMENTS (change_after)) ||
+          (ends_with_any (pre, a_start, (const char *[]) { "or", "or approximately" }, 2) &&
+           memchr (pre, '%', a_start - pre) != NULL))
+        {
+          int direction = change_direction (pre, MIN (end, a_end + 24));
+          if (!slot->has_change && direction != 0)
+            {
+              slot->has_change = TRUE;
+              slot->change = direction * fabs (amount->value);
+              slot->change_tol = amount->tolerance;
+            }
+          continue;
+        }
+
+      if (post_other || post_time == TIME_OTHER)
+        continue;
+      if (other_phase && post_time == TIME_NONE)
+        continue;
+
+      value = amount->value;
+      if (metric == READOUT_METRIC_OPERATING_INCOME || metric == READOUT_METRIC_NET_INCOME ||
+          metric == READOUT_METRIC_EPS)
+        {
+          /* "compared to a net loss of $X": the words before decide. */
+          SignHint local_sign = sign_in (pre, a_start);
+          if (local_sign != SIGN_NONE && (prior_phase || sign == SIGN_NONE || metric == READOUT_METRIC_EPS))
+            sign = local_sign;
+          if (ends_with_any (pre, a_start, (const char *[]) { "negative" }, 1))
+            sign = SIGN_LOSS;
+          value = apply_sign (value, sign);
+        }
+      else
+        value = fabs (value);
+
+      if (mention->phrase->weak)
+        weak_income = TRUE;
+
+      if (metric == READOUT_METRIC_CASH)
+        {
+          char iso[11];
+          gboolean is_end = FALSE;
+          gboolean dated = find_date (ctx, a_end, post_end, iso, &is_end);
+
+          if (!dated)
+            dated = find_date (ctx, pre, a_start, iso, &is_end);
+          if (dated && !is_end && (prior_phase || slot->has_current))
+            {
+              if (!slot->has_prior)
+                {
+                  slot->has_prior = TRUE;
+                  slot->prior = value;
+                  slot->prior_tol = amount->tolerance;
+                  memcpy (slot->prior_date, iso, 11);
+                }
+              continue;
+            }
+          if (dated && is_end && (!slot->has_current || !slot->anchored))
+            {
+              slot->has_current = TRUE;
+              slot->anchored = TRUE;
+              slot->current = value;
+              slot->current_tol = amount->tolerance;
+              memcpy (slot->currency, amount->currency, 4);
+              continue;
+            }
+        }
+
+      if (post_time == TIME_PRIOR || (prior_phase && post_time != TIME_CURRENT))
+        {
+          if (!slot->has_prior)
+            {
+              slot->has_prior = TRUE;
+              slot->prior = value;
+              slot->prior_tol = amount->tolerance;
+            }
+        }
+      else if (!slot->has_current)
+        {
+          slot->has_current = TRUE;
+          slot->current = value;
+          slot->current_tol = amount->tolerance;
+          memcpy (slot->currency, amount->currency, 4);
+        }
+    }
+
+  /* Percent changes stated for a mention ("increased 32 percent to"). */
+  for (guint m = 0; m < mentions->len; m++)
+    {
+      const Mention *mention = &g_array_index (mentions, Mention, m);
+      const char *from = sentence + mention->end;
+      const char *to = m + 1 < mentions->len ? sentence + g_array_index (mentions, Mention, m + 1).start : end;
+      double percent;
+
+      if (mention->part)
+        continue;
+      /* Or just before it: "a 46% decrease in operating expenses". */
+      if (find_percent (from, to, &percent) ||
+          (m == 0 && find_percent (sentence, sentence + mention->start, &percent)))
+        {
+          Local *slot = &local[mention->phrase->metric];
+          if (!slot->has_percent)
+            {
+              slot->has_percent = TRUE;
+              slot->percent = percent;
+            }
+        }
+    }
+
+  for (guint metric = 0; metric < READOUT_N_CATALOGUE_METRICS; metric++)
+    {
+      Local *slot = &local[metric];
+      ReadoutCandidate candidate = { READOUT_ORIGIN_PROSE };
+      int rank, best_rank;
+
+      if (metric == READOUT_METRIC_NET_INCOME && weak_income && !per_share_seen)
+        continue;
+      if (!slot->has_current && !slot->has_prior)
+        continue;
+
+      candidate.source_start = offset;
+      candidate.source_end = offset + (end - sentence);
+      memcpy (candidate.currency, slot->currency[0] ? slot->currency : ctx->currency, 4);
+
+      if (!slot->has_current)
+        {
+          /* A sentence about the prior period only ("This compares to
+           * operating expenses of $5.2 million …"). */
+          if (priors[metric].origin == READOUT_ORIGIN_NONE)
+            {
+              candidate.has_prior = TRUE;
+              candidate.prior = slot->prior;
+              candidate.prior_tolerance = slot->prior_tol;
+              memcpy (candidate.prior_date, slot->prior_date, 11);
+              priors[metric] = candidate;
+            }
+          continue;
+        }
+
+      candidate.has_current = TRUE;
+      candidate.current = slot->current;
+      candidate.current_tolerance = slot->current_tol;
+      candidate.anchored = slot->anchored;
+      if (slot->has_prior)
+        {
+          candidate.has_prior = TRUE;
+          candidate.prior = slot->prior;
+          candidate.prior_tolerance = slot->prior_tol;
+          memcpy (candidate.prior_date, slot->prior_date, 11);
+        }
+      else if (!readout_metric_is_signed (metric) && slot->has_change)
+        {
+          candidate.has_prior = TRUE;
+          candidate.prior_derived = TRUE;
+          candidate.prior = slot->current - slot->change;
+          candidate.prior_tolerance = slot->current_tol + slot->change_tol;
+        }
+      else if (!readout_metric_is_signed (metric) && slot->has_percent)
+        {
+          candidate.has_prior = TRUE;
+          candidate.prior_derived = TRUE;
+          candidate.prior = slot->current / (1.0 + slot->percent / 100.0);
+          candidate.prior_tolerance = candidate.prior * 0.005 + slot->current_tol;
+        }
+      if (candidate.has_prior && candidate.prior < 0 && !readout_metric_is_signed (metric))
+        candidate.has_prior = candidate.prior_derived = FALSE;
+
+      /* Stated priors beat derived ones beat none; cash stated "as of"
+       * the period's end beats cash without a date; else the first. */
+      rank = (candidate.has_prior ? (candidate.prior_derived ? 1 : 2) : 0) +
+             (candidate.anchored ? 4 : 0);
+      best_rank = best[metric].origin == READOUT_ORIGIN_NONE ? -1
+                  : (best[metric].has_prior ? (best[metric].prior_derived ? 1 : 2) : 0) +
+                    (best[metric].anchored ? 4 : 0);
+      if (rank > best_rank)
+        best[metric] = candidate;
+    }
+}
+
+/* A list mark is not part of the sentence: "- ", "• ", "● ", "▪ ". */
+static const char *
+skip_bullet (const char *p,
+             const char *end)
+{
+  static const char * const marks[] = {
+    "- ", "* ", "o ", "\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x96\xAA", "\xC2\xB7",
+  };
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      while (p < end && *p == ' ')
+        p++;
+      for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
+        {
+          gsize n = strlen (marks[i]);
+          if ((gsize) (end - p) > n && strncmp (p, marks[i], n) == 0)
+            {
+              p += n;
+              again = TRUE;
+            }
+        }
+    }
+  return p;
+}
+
+void
+readout_prose_find (const char          *text,
+                    gsize                len,
+                    const ReadoutPeriod *period,
+                    const char          *currency,
+                    ReadoutCandidate     found[READOUT_N_CATALOGUE_METRICS])
+{
+  Context ctx = { text, period, currency };
+  ReadoutCandidate priors[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
+  const char *end = text + len;
+  const char *line = text;
+
+  while (line < end)
+    {
+      const char *line_end = memchr (line, '\n', end - line);
+      const char *sentence;
+
+      if (line_end == NULL)
+        line_end = end;
+
+      /* Table rows belong to the table finder. */
+      if (!(line < line_end && (*line == '|' || line_end[-1] == '|' ||
+                                readout_find (line, line_end - line, " | ") != NULL)))
+        {
+          sentence = line;
+          for (const char *p = line; p < line_end; p++)
+            {
+              if (p + 1 == line_end || sentence_ends_at (line, p, line_end))
+                {
+                  const char *s_end = p + 1;
+                  sentence = skip_bullet (sentence, s_end);
+                  if (s_end > sentence)
+                    read_sentence (&ctx, sentence - text, sentence, s_end, found, priors);
+                  sentence = s_end;
+                }
+            }
+        }
+      line = line_end + 1;
+    }
+
+  /* A figure whose sentence gave no prior takes one from a sentence that
+   * states only the prior period. */
+  for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
+    {
+      if (found[m].origin == READOUT_ORIGIN_NONE || found[m].has_prior ||
+          priors[m].origin == READOUT_ORIGIN_NONE)
+        continue;
+      found[m].has_prior = TRUE;
+      found[m].prior = priors[m].prior;
+      found[m].prior_tolerance = priors[m].prior_tolerance;
+      memcpy (found[m].prior_date, priors[m].prior_date, 11);
+    }
+}
