@@ -55,6 +55,7 @@ struct _ReadoutReleaseView
 
   ReadoutNumberStyle  style;
   gboolean            modified;
+  guint               scroll_source;
 };
 
 enum {
@@ -180,7 +181,12 @@ update_text_cell (GtkListItem *item)
       text = readout_format_figure_change_percent (figure);
       break;
     case COLUMN_STATUS:
-      text = g_strdup (readout_format_status (readout_figure_get_status (figure)));
+      if (readout_figure_get_status (figure) == READOUT_STATUS_EXTRACTED &&
+          !readout_figure_get_has_current (figure) && !readout_figure_get_has_prior (figure))
+        /* Translators: status of a catalogue row the release did not state */
+        text = g_strdup (C_("status", "Not found"));
+      else
+        text = g_strdup (readout_format_status (readout_figure_get_status (figure)));
       break;
     case COLUMN_CURRENT:
     case COLUMN_PRIOR:
@@ -568,6 +574,25 @@ show_source (ReadoutReleaseView *self,
   gtk_text_view_scroll_to_mark (self->text_view, self->source_mark, 0.05, TRUE, 0.0, 0.3);
 }
 
+/* The first layout of a long text finishes after the view is mapped:
+ * scroll again once it has settled. */
+static gboolean
+scroll_to_source_cb (gpointer data)
+{
+  ReadoutReleaseView *self = data;
+
+  self->scroll_source = 0;
+  gtk_text_view_scroll_to_mark (self->text_view, self->source_mark, 0.05, TRUE, 0.0, 0.3);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_view_mapped_cb (ReadoutReleaseView *self)
+{
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  self->scroll_source = g_timeout_add (150, scroll_to_source_cb, self);
+}
+
 static void
 selection_changed_cb (ReadoutReleaseView *self)
 {
@@ -653,6 +678,8 @@ readout_release_view_constructed (GObject *object)
                                                  NULL);
   self->source_mark = gtk_text_buffer_create_mark (buffer, "source", &start, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "release-text");
+  g_signal_connect_object (self->text_view, "map",
+                           G_CALLBACK (text_view_mapped_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (readout_document_get_figures (self->document)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -667,6 +694,18 @@ readout_release_view_constructed (GObject *object)
 
   readout_chart_view_set_figures (READOUT_CHART_VIEW (self->chart_view),
                                   readout_document_get_figures (self->document));
+
+  /* Start on the first figure found, its source highlighted. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    {
+      g_autoptr(ReadoutFigure) figure = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (readout_figure_get_source_end (figure) > readout_figure_get_source_start (figure))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
 }
 
 static void
@@ -674,6 +713,7 @@ readout_release_view_dispose (GObject *object)
 {
   ReadoutReleaseView *self = READOUT_RELEASE_VIEW (object);
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
