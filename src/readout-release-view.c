@@ -360,6 +360,24 @@ value_editing_cb (GtkEditableLabel *label,
     update_value_cell (item);  /* bell rung: back to the model's value */
 }
 
+/* GtkEditableLabel (4.8) finishes an edit 100 ms after its focus leaves,
+ * in a timeout that holds no reference: closing a release or recycling
+ * the row meanwhile would run it on a freed controller.  Keep the label
+ * alive past that timeout. */
+static gboolean
+release_label_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+value_focus_leave_cb (GtkEventControllerFocus *controller,
+                      GtkWidget               *label)
+{
+  g_timeout_add (250, release_label_cb, g_object_ref (label));
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GObject                  *object,
@@ -381,7 +399,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_editable_set_max_width_chars (GTK_EDITABLE (child), 14);
       if (info->column == COLUMN_CURRENT)
         gtk_widget_set_tooltip_text (child, _("Press Enter or F2 to edit; type 2.2m, $2,200,000 or (3.1)"));
-      g_signal_connect (child, "notify::editing", G_CALLBACK (value_editing_cb), item);
+      g_signal_connect_object (child, "notify::editing", G_CALLBACK (value_editing_cb), item, 0);
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+        g_signal_connect (focus, "leave", G_CALLBACK (value_focus_leave_cb), child);
+        gtk_widget_add_controller (child, focus);
+      }
       break;
     case COLUMN_CHECK:
       child = gtk_image_new ();

@@ -88,11 +88,10 @@ fixture_teardown (Fixture       *f,
   if (f->window != NULL)
     {
       /* Leave without the "export first?" question. */
-      readout_release_view_set_modified (f->view, FALSE);
-      gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
-      iterate (100);
+      if (f->view != NULL)
+        readout_release_view_set_modified (f->view, FALSE);
       gtk_window_destroy (GTK_WINDOW (f->window));
-      iterate (100);
+      iterate (400);
     }
   g_clear_object (&f->document);
 }
@@ -200,6 +199,37 @@ test_edit_cell (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (label), "9");
   gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), FALSE);
   g_assert_cmpfloat (readout_figure_get_current (rd), ==, 3300000);
+}
+
+/* Closing a release while one of its cells is being edited. */
+static void
+test_close_while_editing (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwTabView *tab_view;
+  GtkWidget *parent;
+
+  REQUIRE_DISPLAY ();
+  if (f->view == NULL)
+    return;
+
+  g_assert_true (readout_release_view_select_figure (f->view,
+                   readout_document_get_figure (f->document, READOUT_METRIC_RD_EXPENSE)));
+  iterate (100);
+  readout_release_view_edit_selected (f->view, FALSE);
+  iterate (50);
+
+  for (parent = gtk_widget_get_parent (GTK_WIDGET (f->view));
+       parent != NULL && !ADW_IS_TAB_VIEW (parent);
+       parent = gtk_widget_get_parent (parent))
+    ;
+  g_assert_nonnull (parent);
+  tab_view = ADW_TAB_VIEW (parent);
+  readout_release_view_set_modified (f->view, FALSE);
+  adw_tab_view_close_page (tab_view, adw_tab_view_get_page (tab_view, GTK_WIDGET (f->view)));
+  iterate (300);
+  g_assert_null (readout_window_get_current_view (f->window));
+  f->view = NULL;
 }
 
 static void
@@ -361,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/window/empty", test_empty_window);
   g_test_add ("/window/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/window/edit-cell", Fixture, NULL, fixture_setup, test_edit_cell, fixture_teardown);
+  g_test_add ("/window/close-while-editing", Fixture, NULL, fixture_setup, test_close_while_editing, fixture_teardown);
   g_test_add ("/window/commit-input", Fixture, NULL, fixture_setup, test_commit_input, fixture_teardown);
   g_test_add ("/window/undo", Fixture, NULL, fixture_setup, test_undo, fixture_teardown);
   g_test_add ("/window/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
