@@ -73,9 +73,12 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   GtkApplication *application = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (application);
   GtkWidget *window = readout_preferences_window_new ();
 
-  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (application));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  /* The number style is the "app.number-style" action. */
+  gtk_window_set_application (GTK_WINDOW (window), application);
   gtk_window_present (GTK_WINDOW (window));
 }
 
