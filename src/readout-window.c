@@ -613,6 +613,35 @@ export_action (GtkWidget  *widget,
     export_views (self, views, NULL, FALSE);
 }
 
+gboolean
+readout_window_export_chart_to_path (ReadoutWindow       *self,
+                                     ReadoutReleaseView  *view,
+                                     const char          *path,
+                                     GError             **error)
+{
+  ReadoutChartStyle style;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (READOUT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (READOUT_IS_RELEASE_VIEW (view), FALSE);
+
+  /* Exported charts go into documents: always the light style. */
+  readout_chart_style_init_default (&style, FALSE);
+  if (!readout_chart_export (readout_document_get_figures (readout_release_view_get_document (view)),
+                             path, 960, 600, 2.0, &style, error))
+    {
+      toast (self, (*error)->message);
+      return FALSE;
+    }
+
+  base = g_path_get_basename (path);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Chart exported to “%s”"), base);
+  toast (self, message);
+  return TRUE;
+}
+
 static void
 export_chart_response_cb (GtkNativeDialog    *dialog,
                           int                 response,
@@ -626,28 +655,14 @@ export_chart_response_cb (GtkNativeDialog    *dialog,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-#ifdef HAVE_READOUT_CHART_EXPORT
-      ReadoutChartStyle style;
-
-      readout_chart_style_init_default (&style, FALSE);
-      if (path == NULL ||
-          !readout_chart_export (readout_document_get_figures (readout_release_view_get_document (view)),
-                                 path, 960, 600, &style, &error))
+      if (path == NULL)
         {
-          if (error == NULL)
-            g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         _("Could not write “%s”: not a local file"), g_file_peek_path (file));
-          toast (self, error->message);
-        }
-      else
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          g_autofree char *message = g_strdup_printf (_("Chart exported to “%s”"), base);
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *message = g_strdup_printf (_("Could not write “%s”: not a local file"), name);
           toast (self, message);
         }
-#else
-      toast (self, _("Chart export is not available in this build"));
-#endif
+      else
+        readout_window_export_chart_to_path (self, view, path, &error);
     }
 
   g_object_unref (view);

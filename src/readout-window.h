@@ -32,4 +32,10 @@ gboolean            readout_window_export_to_path   (ReadoutWindow      *self,
                                                      const char         *path,
                                                      GError            **error);
 
+/* Draws @view's chart into @path (PNG, SVG or PDF by its extension). */
+gboolean            readout_window_export_chart_to_path (ReadoutWindow      *self,
+                                                         ReadoutReleaseView *view,
+                                                         const char         *path,
+                                                         GError            **error);
+
 G_END_DECLS

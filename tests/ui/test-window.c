@@ -71,6 +71,12 @@ fixture_setup (Fixture       *f,
   settings = g_settings_new (APPLICATION_ID);
   g_settings_reset (settings, "number-style");
 
+  /* Each test starts without review state. */
+  {
+    g_autofree char *reviews = g_build_filename (data_home, "readout", NULL);
+    remove_tree (reviews);
+  }
+
   f->document = load_seed_or_skip ();
   if (f->document == NULL)
     return;
@@ -347,6 +353,123 @@ test_export (Fixture       *f,
 }
 
 static void
+test_export_chart (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const names[] = { "chart.png", "chart.svg", "chart.pdf" };
+  g_autofree char *dir = NULL;
+
+  REQUIRE_DISPLAY ();
+  if (f->view == NULL)
+    return;
+
+  dir = make_temp_dir ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+
+      g_assert_true (readout_window_export_chart_to_path (f->window, f->view, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, 0);
+    }
+  remove_tree (dir);
+}
+
+static void
+test_number_style (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutFigure *rd;
+  GtkWidget *label;
+
+  REQUIRE_DISPLAY ();
+  if (f->view == NULL)
+    return;
+
+  rd = readout_document_get_figure (f->document, READOUT_METRIC_RD_EXPENSE);
+  g_assert_true (readout_release_view_commit_input (f->view, rd, FALSE, "$2,234,567"));
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_string (settings, "number-style", "full");
+  readout_release_view_select_figure (f->view, rd);
+  iterate (200);
+  readout_release_view_edit_selected (f->view, FALSE);
+  label = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_TYPE_EDITABLE_LABEL);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "$2,234,567");
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), TRUE);
+  g_assert_cmpfloat (readout_figure_get_current (rd), ==, 2234567);
+
+  /* Short shows $2.23M; Enter on it changes nothing (no rounding edit). */
+  g_settings_set_string (settings, "number-style", "short");
+  iterate (200);
+  g_assert_true (readout_release_view_commit_input (f->view, rd, FALSE, "$2.23M"));
+  g_assert_cmpfloat (readout_figure_get_current (rd), ==, 2234567);
+}
+
+static void
+test_add_from_selection (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *text_view = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GListModel *figures;
+  g_autoptr(ReadoutFigure) added = NULL;
+  guint n;
+
+  REQUIRE_DISPLAY ();
+  if (f->view == NULL)
+    return;
+
+  for (GtkWidget *w = GTK_WIDGET (f->view); w != NULL; )
+    {
+      if (GTK_IS_TEXT_VIEW (w))
+        {
+          text_view = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (text_view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+
+  /* Nothing selected: the bell, no row. */
+  figures = readout_document_get_figures (f->document);
+  n = g_list_model_get_n_items (figures);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-from-selection", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n);
+
+  /* "$2.2 million" selected: a row with that value and source. */
+  g_assert_true (gtk_text_iter_forward_search (&start, "$2.2 million", 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-from-selection", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n + 1);
+  added = g_list_model_get_item (figures, n);
+  g_assert_cmpint (readout_figure_get_status (added), ==, READOUT_STATUS_ADDED);
+  g_assert_cmpfloat (readout_figure_get_current (added), ==, 2200000);
+  g_assert_cmpstr (readout_figure_get_source (added), ==, "$2.2 million");
+  {
+    gsize len;
+    const char *text = readout_text_get_text (readout_document_get_text (f->document), &len);
+    g_assert_cmpint (strncmp (text + readout_figure_get_source_start (added), "$2.2 million", 12), ==, 0);
+  }
+}
+
+static void
 test_review_restored (Fixture       *f,
                       gconstpointer  data)
 {
@@ -395,6 +518,9 @@ main (int   argc,
   g_test_add ("/window/commit-input", Fixture, NULL, fixture_setup, test_commit_input, fixture_teardown);
   g_test_add ("/window/undo", Fixture, NULL, fixture_setup, test_undo, fixture_teardown);
   g_test_add ("/window/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/window/export-chart", Fixture, NULL, fixture_setup, test_export_chart, fixture_teardown);
+  g_test_add ("/window/number-style", Fixture, NULL, fixture_setup, test_number_style, fixture_teardown);
+  g_test_add ("/window/add-from-selection", Fixture, NULL, fixture_setup, test_add_from_selection, fixture_teardown);
   g_test_add ("/window/review-restored", Fixture, NULL, fixture_setup, test_review_restored, fixture_teardown);
 
   result = g_test_run ();
