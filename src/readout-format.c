@@ -158,8 +158,8 @@ readout_format_figure_change_percent (ReadoutFigure *figure)
   percent = round (percent * 10) / 10;
   if (percent == 0)
     /* Translators: a change in percent; keep the tabular layout */
-    return g_strdup_printf (_("%.1f %%"), 0.0);
-  return g_strdup_printf (percent > 0 ? _("+%.1f %%") : _("−%.1f %%"), fabs (percent));
+    return g_strdup_printf (_("%.1f%%"), 0.0);
+  return g_strdup_printf (percent > 0 ? _("+%.1f%%") : _("−%.1f%%"), fabs (percent));
 }
 
 const char *

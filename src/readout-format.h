@@ -29,7 +29,7 @@ char *readout_format_figure_value  (ReadoutFigure      *figure,
                                     ReadoutNumberStyle  style);
 char *readout_format_figure_change (ReadoutFigure      *figure,
                                     ReadoutNumberStyle  style);
-/* "+12.3 %", "−4.0 %", "" when unknown. */
+/* "+12.3%", "−4.0%", "" when unknown. */
 char *readout_format_figure_change_percent (ReadoutFigure *figure);
 /* Translated status word: "Extracted", "Confirmed", "Edited", "Added". */
 const char *readout_format_status  (ReadoutStatus       status);

@@ -56,6 +56,7 @@ struct _ReadoutReleaseView
   ReadoutNumberStyle  style;
   gboolean            modified;
   guint               scroll_source;
+  guint               scroll_tries;
 };
 
 enum {
@@ -597,23 +598,43 @@ show_source (ReadoutReleaseView *self,
   gtk_text_view_scroll_to_mark (self->text_view, self->source_mark, 0.05, TRUE, 0.0, 0.3);
 }
 
-/* The first layout of a long text finishes after the view is mapped:
- * scroll again once it has settled. */
+/* The first layout of a long text finishes a while after the view is
+ * mapped, and a scroll asked for meanwhile can be lost: try again until
+ * the source is in view (for a second at most). */
+static gboolean
+source_in_view (ReadoutReleaseView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->source_mark);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  return visible.height > 0 &&
+         location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
 static gboolean
 scroll_to_source_cb (gpointer data)
 {
   ReadoutReleaseView *self = data;
 
-  self->scroll_source = 0;
+  if (self->scroll_tries++ >= 20 || source_in_view (self))
+    {
+      self->scroll_source = 0;
+      return G_SOURCE_REMOVE;
+    }
   gtk_text_view_scroll_to_mark (self->text_view, self->source_mark, 0.05, TRUE, 0.0, 0.3);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static void
 text_view_mapped_cb (ReadoutReleaseView *self)
 {
   g_clear_handle_id (&self->scroll_source, g_source_remove);
-  self->scroll_source = g_timeout_add (150, scroll_to_source_cb, self);
+  self->scroll_tries = 0;
+  self->scroll_source = g_timeout_add (50, scroll_to_source_cb, self);
 }
 
 static void
@@ -729,6 +750,8 @@ readout_release_view_constructed (GObject *object)
           break;
         }
     }
+  /* Row 0 is autoselected already: no "selection-changed" for it. */
+  show_source (self, readout_release_view_get_selected (self));
 }
 
 static void

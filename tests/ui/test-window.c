@@ -469,6 +469,51 @@ test_add_from_selection (Fixture       *f,
   }
 }
 
+/* Selecting a figure scrolls the release text to its source. */
+static void
+test_scroll_to_source (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "corpus", "raw", "010_mannkind-2026q2.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReadoutDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutReleaseView *view;
+  GtkWidget *w;
+  GtkAdjustment *adjustment;
+
+  REQUIRE_DISPLAY ();
+  if (f->view == NULL)
+    return;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no corpus release");
+      return;
+    }
+
+  document = readout_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  view = readout_window_add_document (f->window, document);
+  iterate (1200);
+
+  /* The text's scrolled window is the last one in the view. */
+  w = gtk_widget_get_last_child (gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (view))));
+  while (w != NULL && !GTK_IS_SCROLLED_WINDOW (w))
+    w = gtk_widget_get_last_child (w);
+  g_assert_nonnull (w);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+  g_test_message ("value %f upper %f", gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  readout_release_view_select_figure (view, readout_document_get_figure (document, READOUT_METRIC_NET_INCOME));
+  {
+    double before = gtk_adjustment_get_value (adjustment);
+    iterate (300);
+    g_test_message ("value %f upper %f", gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+  }
+}
+
 static void
 test_review_restored (Fixture       *f,
                       gconstpointer  data)
@@ -521,6 +566,7 @@ main (int   argc,
   g_test_add ("/window/export-chart", Fixture, NULL, fixture_setup, test_export_chart, fixture_teardown);
   g_test_add ("/window/number-style", Fixture, NULL, fixture_setup, test_number_style, fixture_teardown);
   g_test_add ("/window/add-from-selection", Fixture, NULL, fixture_setup, test_add_from_selection, fixture_teardown);
+  g_test_add ("/window/scroll-to-source", Fixture, NULL, fixture_setup, test_scroll_to_source, fixture_teardown);
   g_test_add ("/window/review-restored", Fixture, NULL, fixture_setup, test_review_restored, fixture_teardown);
 
   result = g_test_run ();
