@@ -52,6 +52,8 @@ struct _ReadoutReleaseView
   char               *review_dir;
   /* figure -> editable label of its current / prior cell (borrowed) */
   GHashTable         *value_cells[2];
+  /* added figure -> editable label of its name (borrowed) */
+  GHashTable         *name_cells;
 
   ReadoutNumberStyle  style;
   gboolean            modified;
@@ -168,11 +170,23 @@ update_text_cell (GtkListItem *item)
   switch (info->column)
     {
     case COLUMN_METRIC:
-      if (readout_figure_get_metric (figure) == READOUT_METRIC_CUSTOM)
-        text = g_strdup (readout_figure_get_label (figure));
-      else
-        text = g_strdup (_(readout_metric_label (readout_figure_get_metric (figure))));
       source = readout_figure_get_source (figure);
+      if (readout_figure_get_metric (figure) == READOUT_METRIC_CUSTOM)
+        {
+          GtkWidget *editable = gtk_stack_get_child_by_name (GTK_STACK (child), "editable");
+
+          gtk_stack_set_visible_child (GTK_STACK (child), editable);
+          g_hash_table_insert (info->self->name_cells, figure, editable);
+          if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
+            gtk_editable_set_text (GTK_EDITABLE (editable), readout_figure_get_label (figure) ? readout_figure_get_label (figure) : "");
+          gtk_widget_set_tooltip_text (editable, readout_figure_get_label (figure));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Name of the added row"), -1);
+          return;
+        }
+      child = gtk_stack_get_child_by_name (GTK_STACK (child), "label");
+      gtk_stack_set_visible_child (GTK_STACK (gtk_list_item_get_child (item)), child);
+      text = g_strdup (_(readout_metric_label (readout_figure_get_metric (figure))));
       gtk_widget_set_tooltip_text (child, source != NULL && source[0] != '\0' ? source : NULL);
       break;
     case COLUMN_CHANGE:
@@ -380,6 +394,30 @@ value_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
+metric_editing_cb (GtkEditableLabel *label,
+                   GParamSpec       *pspec,
+                   GtkListItem      *item)
+{
+  ColumnInfo *info = g_object_get_data (G_OBJECT (item), "readout-column");
+  ReadoutFigure *figure = item_figure (item);
+  g_autofree char *text = NULL;
+
+  if (gtk_editable_label_get_editing (label) || figure == NULL || info == NULL ||
+      readout_figure_get_metric (figure) != READOUT_METRIC_CUSTOM)
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
+  if (text[0] == '\0')
+    {
+      /* A row needs a name: keep the old one. */
+      gtk_widget_error_bell (GTK_WIDGET (label));
+      gtk_editable_set_text (GTK_EDITABLE (label), readout_figure_get_label (figure));
+      return;
+    }
+  readout_undo_stack_set_label (info->self->undo_stack, figure, text);
+}
+
+static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GObject                  *object,
                ColumnInfo               *info)
@@ -412,14 +450,44 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
       break;
     case COLUMN_METRIC:
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0);
-      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (child), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (child), 12);
-      gtk_label_set_max_width_chars (GTK_LABEL (child), 24);
+      {
+        GtkWidget *label = gtk_label_new (NULL);
+        GtkWidget *editable = gtk_editable_label_new ("");
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+        gtk_label_set_lines (GTK_LABEL (label), 2);
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        gtk_label_set_width_chars (GTK_LABEL (label), 12);
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+
+        /* Rows the reader added are named by the reader. */
+        gtk_editable_set_width_chars (GTK_EDITABLE (editable), 12);
+        gtk_editable_set_max_width_chars (GTK_EDITABLE (editable), 24);
+        g_signal_connect_object (editable, "notify::editing", G_CALLBACK (metric_editing_cb), item, 0);
+        g_signal_connect (focus, "leave", G_CALLBACK (value_focus_leave_cb), editable);
+        gtk_widget_add_controller (editable, focus);
+
+        /* Its label would widen the whole column to fit a long name. */
+        for (GtkWidget *w = gtk_widget_get_first_child (editable); w != NULL; w = gtk_widget_get_first_child (w))
+          if (GTK_IS_STACK (w))
+            {
+              for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+                if (GTK_IS_LABEL (c))
+                  {
+                    gtk_label_set_ellipsize (GTK_LABEL (c), PANGO_ELLIPSIZE_END);
+                    gtk_label_set_width_chars (GTK_LABEL (c), 12);
+                    gtk_label_set_max_width_chars (GTK_LABEL (c), 16);
+                  }
+              break;
+            }
+
+        child = gtk_stack_new ();
+        gtk_stack_add_named (GTK_STACK (child), label, "label");
+        gtk_stack_add_named (GTK_STACK (child), editable, "editable");
+      }
       break;
     case COLUMN_STATUS:
       child = gtk_label_new (NULL);
@@ -516,6 +584,15 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
         g_binding_unbind (binding);
       if (figure != NULL && g_hash_table_lookup (cells, figure) == child)
         g_hash_table_remove (cells, figure);
+    }
+
+  if (info->column == COLUMN_METRIC)
+    {
+      GtkWidget *editable = gtk_stack_get_child_by_name (GTK_STACK (child), "editable");
+
+      gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (editable), FALSE);
+      if (figure != NULL && g_hash_table_lookup (info->self->name_cells, figure) == editable)
+        g_hash_table_remove (info->self->name_cells, figure);
     }
 
   id = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "readout-notify-id"));
@@ -780,6 +857,7 @@ readout_release_view_finalize (GObject *object)
   g_clear_pointer (&self->review_dir, g_free);
   g_clear_pointer (&self->value_cells[0], g_hash_table_unref);
   g_clear_pointer (&self->value_cells[1], g_hash_table_unref);
+  g_clear_pointer (&self->name_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (readout_release_view_parent_class)->finalize (object);
 }
@@ -870,6 +948,7 @@ readout_release_view_init (ReadoutReleaseView *self)
 
   self->value_cells[0] = g_hash_table_new (NULL, NULL);
   self->value_cells[1] = g_hash_table_new (NULL, NULL);
+  self->name_cells = g_hash_table_new (NULL, NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->style = g_settings_get_enum (self->settings, "number-style");
@@ -1134,6 +1213,25 @@ readout_release_view_edit_selected (ReadoutReleaseView *self,
   label = g_hash_table_lookup (self->value_cells[!!prior], figure);
   if (label == NULL)
     return;
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
+  gtk_widget_grab_focus (label);
+}
+
+void
+readout_release_view_rename_selected (ReadoutReleaseView *self)
+{
+  ReadoutFigure *figure = readout_release_view_get_selected (self);
+  GtkWidget *label;
+
+  g_return_if_fail (READOUT_IS_RELEASE_VIEW (self));
+
+  label = figure != NULL ? g_hash_table_lookup (self->name_cells, figure) : NULL;
+  if (label == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      show_toast (self, _("Only rows you added can be renamed"));
+      return;
+    }
   gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
   gtk_widget_grab_focus (label);
 }

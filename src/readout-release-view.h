@@ -47,6 +47,8 @@ void              readout_release_view_redo             (ReadoutReleaseView *sel
 /* Starts editing the current (or prior) cell of the selected row. */
 void              readout_release_view_edit_selected    (ReadoutReleaseView *self,
                                                          gboolean            prior);
+/* Starts editing the name of the selected added row. */
+void              readout_release_view_rename_selected  (ReadoutReleaseView *self);
 /* Applies what the reader typed in a cell, as the cell does on Enter:
  * TRUE when accepted (or unchanged), FALSE (and a bell) when refused. */
 gboolean          readout_release_view_commit_input     (ReadoutReleaseView *self,

@@ -129,6 +129,7 @@ update_actions (ReadoutWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-current", have);
   gtk_widget_action_set_enabled (widget, "win.edit-prior", have);
   gtk_widget_action_set_enabled (widget, "win.delete-row", have && readout_release_view_can_delete (view));
+  gtk_widget_action_set_enabled (widget, "win.rename-row", have && readout_release_view_can_delete (view));
   gtk_widget_action_set_enabled (widget, "win.confirm-row", have && readout_release_view_can_confirm (view));
   gtk_widget_action_set_enabled (widget, "win.undo", undo && readout_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (widget, "win.redo", undo && readout_undo_stack_can_redo (undo));
@@ -876,6 +877,8 @@ edit_action (GtkWidget  *widget,
     readout_release_view_edit_selected (view, FALSE);
   else if (g_str_equal (action_name, "win.edit-prior"))
     readout_release_view_edit_selected (view, TRUE);
+  else if (g_str_equal (action_name, "win.rename-row"))
+    readout_release_view_rename_selected (view);
   else if (g_str_equal (action_name, "win.focus-list"))
     readout_release_view_focus_list (view);
 }
@@ -958,6 +961,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-current", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.edit-prior", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "win.focus-list", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-row", NULL, edit_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-loading", NULL);
@@ -974,6 +978,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-current", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, GDK_SHIFT_MASK, "win.edit-prior", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.focus-list", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.rename-row", NULL);
 }
 
 static void
