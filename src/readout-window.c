@@ -31,6 +31,7 @@ struct _ReadoutWindow
   GtkRecentManager     *recent_manager;
   guint                 n_loading;
   gboolean              close_confirmed;
+  gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutWindow, readout_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -241,20 +242,21 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GFile *file;
 
+  document = readout_document_load_finish (result, &error);
+
+  /* The window may be gone: a late result has no place to go. */
+  if (self->disposed)
+    return;
+
   self->n_loading--;
   update_loading (self);
 
-  document = readout_document_load_finish (result, &error);
   if (document == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, error->message);
       return;
     }
-
-  /* The window may be closing: a late result has no place to go. */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
 
   readout_window_add_document (self, document);
 
@@ -469,6 +471,7 @@ readout_window_export_to_path (ReadoutWindow  *self,
                                GError        **error)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *base = NULL;
   g_autofree char *message = NULL;
 
@@ -477,9 +480,10 @@ readout_window_export_to_path (ReadoutWindow  *self,
   for (guint i = 0; i < views->len; i++)
     g_ptr_array_add (documents, readout_release_view_get_document (views->pdata[i]));
 
-  if (!readout_csv_write (path, (ReadoutDocument * const *) documents->pdata, documents->len, error))
+  if (!readout_csv_write (path, (ReadoutDocument * const *) documents->pdata, documents->len, &local_error))
     {
-      toast (self, (*error)->message);
+      toast (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -627,12 +631,15 @@ readout_window_export_chart_to_path (ReadoutWindow       *self,
   g_return_val_if_fail (READOUT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (READOUT_IS_RELEASE_VIEW (view), FALSE);
 
+  g_autoptr(GError) local_error = NULL;
+
   /* Exported charts go into documents: always the light style. */
   readout_chart_style_init_default (&style, FALSE);
   if (!readout_chart_export (readout_document_get_figures (readout_release_view_get_document (view)),
-                             path, 960, 600, 2.0, &style, error))
+                             path, 960, 600, 2.0, &style, &local_error))
     {
-      toast (self, (*error)->message);
+      toast (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -910,6 +917,7 @@ readout_window_dispose (GObject *object)
 {
   ReadoutWindow *self = READOUT_WINDOW (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
 

@@ -514,6 +514,72 @@ test_scroll_to_source (Fixture       *f,
   }
 }
 
+/* Dropping files opens them in worker threads, one tab each; a file that
+ * cannot be read is refused without a tab. */
+static void
+test_drop_files (void)
+{
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "..", "data", "seed-cellectar-q2-2017.txt", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *empty = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  GSList *files = NULL;
+  GdkFileList *list;
+  GValue value = G_VALUE_INIT;
+  ReadoutWindow *window;
+  gboolean accepted = FALSE;
+  gint64 deadline;
+
+  REQUIRE_DISPLAY ();
+
+  dir = make_temp_dir ();
+  empty = g_build_filename (dir, "empty.txt", NULL);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  window = readout_window_new (get_app ());
+  gtk_window_present (GTK_WINDOW (window));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  files = g_slist_append (files, g_file_new_for_path (seed));
+  files = g_slist_append (files, g_file_new_for_path (empty));
+  list = gdk_file_list_new_from_list (files);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free_full (files, g_object_unref);
+  g_assert_true (accepted);
+  g_assert_cmpuint (readout_window_get_n_loading (window), ==, 2);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (readout_window_get_n_loading (window) > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (readout_window_get_n_loading (window), ==, 0);
+
+  g_assert_nonnull (readout_window_get_current_view (window));
+  g_assert_cmpstr (readout_document_get_file_name (readout_release_view_get_document (readout_window_get_current_view (window))),
+                   ==, "seed-cellectar-q2-2017.txt");
+
+  /* The same file again selects its tab instead of loading it twice. */
+  {
+    g_autoptr(GFile) again = g_file_new_for_path (seed);
+    readout_window_open_files (window, &again, 1);
+    g_assert_cmpuint (readout_window_get_n_loading (window), ==, 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  remove_tree (dir);
+}
+
 static void
 test_review_restored (Fixture       *f,
                       gconstpointer  data)
@@ -567,6 +633,7 @@ main (int   argc,
   g_test_add ("/window/number-style", Fixture, NULL, fixture_setup, test_number_style, fixture_teardown);
   g_test_add ("/window/add-from-selection", Fixture, NULL, fixture_setup, test_add_from_selection, fixture_teardown);
   g_test_add ("/window/scroll-to-source", Fixture, NULL, fixture_setup, test_scroll_to_source, fixture_teardown);
+  g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add ("/window/review-restored", Fixture, NULL, fixture_setup, test_review_restored, fixture_teardown);
 
   result = g_test_run ();
