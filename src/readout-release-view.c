@@ -358,6 +358,31 @@ readout_release_view_commit_input (ReadoutReleaseView *self,
   return TRUE;
 }
 
+/* GtkEditableLabel (4.8) finishes an edit 100 ms after its focus leaves,
+ * in a timeout that holds no reference: closing a release or recycling
+ * the row meanwhile would run it on a freed controller.  Keep the label
+ * alive past that timeout (the focus leaves its entry both when the edit
+ * ends and when the whole label loses focus). */
+static gboolean
+release_label_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keep_label_alive (GtkWidget *label)
+{
+  g_timeout_add (250, release_label_cb, g_object_ref (label));
+}
+
+static void
+value_focus_leave_cb (GtkEventControllerFocus *controller,
+                      GtkWidget               *label)
+{
+  keep_label_alive (label);
+}
+
 static void
 value_editing_cb (GtkEditableLabel *label,
                   GParamSpec       *pspec,
@@ -367,30 +392,13 @@ value_editing_cb (GtkEditableLabel *label,
   ReadoutFigure *figure = item_figure (item);
   g_autofree char *text = NULL;
 
+  keep_label_alive (GTK_WIDGET (label));
   if (gtk_editable_label_get_editing (label) || figure == NULL || info == NULL)
     return;
 
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (label)));
   if (!readout_release_view_commit_input (info->self, figure, info->column == COLUMN_PRIOR, text))
     update_value_cell (item);  /* bell rung: back to the model's value */
-}
-
-/* GtkEditableLabel (4.8) finishes an edit 100 ms after its focus leaves,
- * in a timeout that holds no reference: closing a release or recycling
- * the row meanwhile would run it on a freed controller.  Keep the label
- * alive past that timeout. */
-static gboolean
-release_label_cb (gpointer data)
-{
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-value_focus_leave_cb (GtkEventControllerFocus *controller,
-                      GtkWidget               *label)
-{
-  g_timeout_add (250, release_label_cb, g_object_ref (label));
 }
 
 static void
@@ -402,6 +410,7 @@ metric_editing_cb (GtkEditableLabel *label,
   ReadoutFigure *figure = item_figure (item);
   g_autofree char *text = NULL;
 
+  keep_label_alive (GTK_WIDGET (label));
   if (gtk_editable_label_get_editing (label) || figure == NULL || info == NULL ||
       readout_figure_get_metric (figure) != READOUT_METRIC_CUSTOM)
     return;
@@ -432,6 +441,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     case COLUMN_CURRENT:
     case COLUMN_PRIOR:
       child = gtk_editable_label_new ("");
+      /* Rows take the keyboard focus, not their cells (F2 or Enter edits):
+       * a focused GtkEditableLabel (4.8) arms a timeout when it loses the
+       * focus that outlives the label when the row goes away. */
+      gtk_widget_set_focusable (child, FALSE);
       gtk_widget_add_css_class (child, "numeric");
       gtk_editable_set_alignment (GTK_EDITABLE (child), 1.0);
       gtk_editable_set_width_chars (GTK_EDITABLE (child), 7);
@@ -454,6 +467,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
         GtkWidget *label = gtk_label_new (NULL);
         GtkWidget *editable = gtk_editable_label_new ("");
         GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        gtk_widget_set_focusable (editable, FALSE);
 
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -644,6 +659,8 @@ document_text (ReadoutReleaseView *self,
   return readout_text_get_text (text, len);
 }
 
+static void text_view_mapped_cb (ReadoutReleaseView *self);
+
 static void
 show_source (ReadoutReleaseView *self,
              ReadoutFigure      *figure)
@@ -673,11 +690,15 @@ show_source (ReadoutReleaseView *self,
   gtk_text_buffer_apply_tag (buffer, self->source_tag, &start, &end);
   gtk_text_buffer_move_mark (buffer, self->source_mark, &start);
   gtk_text_view_scroll_to_mark (self->text_view, self->source_mark, 0.05, TRUE, 0.0, 0.3);
+  /* And again until it is in view: a scroll asked for before the text
+   * is laid out can be lost. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    text_view_mapped_cb (self);
 }
 
 /* The first layout of a long text finishes a while after the view is
  * mapped, and a scroll asked for meanwhile can be lost: try again until
- * the source is in view (for a second at most). */
+ * the source is in view (for three seconds at most). */
 static gboolean
 source_in_view (ReadoutReleaseView *self)
 {
@@ -697,7 +718,7 @@ scroll_to_source_cb (gpointer data)
 {
   ReadoutReleaseView *self = data;
 
-  if (self->scroll_tries++ >= 20 || source_in_view (self))
+  if (self->scroll_tries++ >= 60 || source_in_view (self))
     {
       self->scroll_source = 0;
       return G_SOURCE_REMOVE;
@@ -760,6 +781,14 @@ number_style_changed_cb (ReadoutReleaseView *self)
   gtk_single_selection_set_selected (self->selection, selected);
 }
 
+static void
+row_activated_cb (ReadoutReleaseView *self,
+                  guint               position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  readout_release_view_edit_selected (self, FALSE);
+}
+
 /* GObject */
 
 static void
@@ -812,6 +841,8 @@ readout_release_view_constructed (GObject *object)
   g_signal_connect_object (self->document, "changed",
                            G_CALLBACK (selected_figure_notify_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->column_view, "activate",
+                           G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
 
   readout_chart_view_set_figures (READOUT_CHART_VIEW (self->chart_view),
                                   readout_document_get_figures (self->document));

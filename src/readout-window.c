@@ -430,10 +430,12 @@ drop_cb (GtkDropTarget *target,
          ReadoutWindow *self)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GSList) list = NULL;   /* transfer container */
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
-      for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l; l = l->next)
+      list = gdk_file_list_get_files (g_value_get_boxed (value));
+      for (GSList *l = list; l != NULL; l = l->next)
         g_ptr_array_add (files, l->data);
     }
   else if (G_VALUE_HOLDS (value, G_TYPE_FILE))

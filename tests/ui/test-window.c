@@ -52,6 +52,17 @@ get_app (void)
   return app;
 }
 
+/* GtkEditableLabel (4.8) runs a timeout 100 ms after it loses the focus,
+ * without holding a reference: let it run before the window goes. */
+static void
+destroy_window (ReadoutWindow *window)
+{
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  iterate (300);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (300);
+}
+
 typedef struct
 {
   ReadoutWindow      *window;
@@ -96,8 +107,7 @@ fixture_teardown (Fixture       *f,
       /* Leave without the "export first?" question. */
       if (f->view != NULL)
         readout_release_view_set_modified (f->view, FALSE);
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      iterate (400);
+      destroy_window (f->window);
     }
   g_clear_object (&f->document);
 }
@@ -131,7 +141,7 @@ test_empty_window (void)
   gtk_window_present (GTK_WINDOW (window));
   iterate (100);
   g_assert_null (readout_window_get_current_view (window));
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_window (window);
 }
 
 static void
@@ -494,7 +504,7 @@ test_scroll_to_source (Fixture       *f,
   document = readout_document_load (file, NULL, &error);
   g_assert_no_error (error);
   view = readout_window_add_document (f->window, document);
-  iterate (1200);
+  iterate (1500);
 
   /* The text's scrolled window is the last one in the view. */
   w = gtk_widget_get_last_child (gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (view))));
@@ -502,13 +512,22 @@ test_scroll_to_source (Fixture       *f,
     w = gtk_widget_get_last_child (w);
   g_assert_nonnull (w);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (gtk_adjustment_get_value (adjustment) <= 0 && g_get_monotonic_time () < deadline)
+      iterate (50);
+  }
   g_test_message ("value %f upper %f", gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 
   readout_release_view_select_figure (view, readout_document_get_figure (document, READOUT_METRIC_NET_INCOME));
   {
     double before = gtk_adjustment_get_value (adjustment);
-    iterate (300);
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (gtk_adjustment_get_value (adjustment) <= before && g_get_monotonic_time () < deadline)
+      iterate (50);
     g_test_message ("value %f upper %f", gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
   }
@@ -575,8 +594,7 @@ test_drop_files (void)
     g_assert_cmpuint (readout_window_get_n_loading (window), ==, 0);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  destroy_window (window);
   remove_tree (dir);
 }
 
@@ -619,7 +637,12 @@ main (int   argc,
 
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    {
+      adw_init ();
+      /* GtkRecentManager (4.8) leaks a GDateTime per change it reads back;
+       * the suite runs under LeakSanitizer, and recent files are GTK's. */
+      g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+    }
 
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/empty", test_empty_window);
