@@ -39,7 +39,8 @@ def matches(metric, got, fig, field):
 
 
 def main(readout, labels_dir, raw_dir, min_recall, min_precision):
-    raw = sorted(os.path.join(raw_dir, n) for n in os.listdir(raw_dir))
+    raw = sorted(os.path.join(raw_dir, n) for n in os.listdir(raw_dir)
+                 if os.path.isfile(os.path.join(raw_dir, n)))
     out = subprocess.run([readout, "--export-csv=-", *raw], capture_output=True, timeout=120)
     if out.returncode != 0:
         print(out.stderr.decode(), file=sys.stderr)

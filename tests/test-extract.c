@@ -146,6 +146,31 @@ test_attributable_to_common_stockholders (void)
 }
 
 static void
+test_respectively (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("Second quarter 2022 results.\n"
+             "Research and development expenses were $5.0 million and general and administrative expenses were $2.0 million "
+             "for the quarter ended June 30, 2022, compared to $4.0 million and $1.5 million, respectively, for the quarter ended June 30, 2021.\n");
+
+  assert_figure (document, READOUT_METRIC_RD_EXPENSE, 5.0e6, 4.0e6);
+  assert_figure (document, READOUT_METRIC_GA_EXPENSE, 2.0e6, 1.5e6);
+}
+
+static void
+test_prior_in_parentheses (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("Epsilon Bio AG reports first half 2023 results and Q2 highlights\n"
+             "Revenues for the second quarter of 2023 amounted to EUR 12.5 million (Q2 2022: EUR 10.0 million).\n"
+             "As of June 30, 2023, cash and cash equivalents amounted to EUR 55.0 million (December 31, 2022: EUR 70.2 million).\n");
+
+  assert_figure (document, READOUT_METRIC_REVENUE, 12.5e6, 10.0e6);
+  assert_figure (document, READOUT_METRIC_CASH, 55.0e6, 70.2e6);
+  g_assert_cmpstr (readout_figure_get_unit (readout_document_get_figure (document, READOUT_METRIC_REVENUE)), ==, "EUR");
+}
+
+static void
 test_money_raised_after_period_is_not_cash (void)
 {
   g_autoptr(ReadoutDocument) document =
@@ -263,6 +288,92 @@ test_unstated_scale_is_inferred_or_missing (void)
 }
 
 static void
+test_period_named_columns (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("NVIDIA announces results for the fourth quarter of fiscal 2026, ended January 25, 2026.\n"
+             "Q4 Fiscal 2026 Summary\n"
+             "GAAP\n"
+             "($ in millions, except earnings per share) | Q4 FY26 | Q3 FY26 | Q4 FY25 | Q/Q | Y/Y\n"
+             "Revenue | $68,127 | $57,006 | $39,331 | 20% | 73%\n"
+             "Operating income | $44,299 | $36,010 | $24,034 | 23% | 84%\n"
+             "\n"
+             "Non-GAAP\n"
+             "($ in millions, except earnings per share) | Q4 FY26 | Q3 FY26 | Q4 FY25 | Q/Q | Y/Y\n"
+             "Net income | $39,552 | $31,767 | $22,066 | 25% | 79%\n");
+
+  g_assert_cmpstr (readout_document_get_period (document), ==, "Q4 FY2026");
+  /* the prior is the same quarter a year earlier, not the quarter before */
+  assert_figure (document, READOUT_METRIC_REVENUE, 68127e6, 39331e6);
+  assert_figure (document, READOUT_METRIC_OPERATING_INCOME, 44299e6, 24034e6);
+  /* non-GAAP tables are not the figures */
+  assert_figure (document, READOUT_METRIC_NET_INCOME, NAN, NAN);
+}
+
+static void
+test_grid_tables (void)
+{
+  /* The shape the HTML and PDF loaders write: an empty label cell over
+   * every column, days over years on balance sheets, "(Decr.)" columns. */
+  g_autoptr(ReadoutDocument) document =
+    extract ("Results for the second quarter of 2023.\n"
+             "(millions, except per share data)\n"
+             " | Second-Quarter | Second-Quarter | Second-Quarter % Incr. / | Six Months | Six Months | Six Months % Incr. /\n"
+             " | 2023 | 2022 | (Decr.) | 2023 | 2022 | (Decr.)\n"
+             "Revenues | $12,734 | $27,742 | (54) | $31,015 | $53,402 | (42)\n"
+             "Earnings per common share--basic:\n"
+             "Income from continuing operations attributable to Acme Inc.\n"
+             "common shareholders | $0.41 | $1.76 | (77) | $1.40 | $3.17 | (56)\n"
+             "Net income attributable to Acme Inc. common shareholders | $0.41 | $1.77 | (77) | $1.40 | $3.17 | (56)\n"
+             "Weighted-average number of common shares outstanding (in thousands):\n"
+             "Basic | 69,986 | 70,272 |  | 70,000 | 70,100\n"
+             "\n"
+             "CONDENSED CONSOLIDATED BALANCE SHEETS\n"
+             "(In millions)\n"
+             " | July 2, | December 31,\n"
+             " | 2023 | 2022\n"
+             "ASSETS\n"
+             "Current assets:\n"
+             "Cash and cash equivalents | $480.4 | $716.1\n"
+             "\n"
+             "Revenue by region\n"
+             " | Second-Quarter | Second-Quarter | Second-Quarter | Second-Quarter\n"
+             " | 2023 | 2023 | 2022 | 2022\n"
+             "(In millions) | United States | International | United States | International\n"
+             "Total revenues | $5,000 | $7,734 | $9,000 | $18,742\n");
+
+  assert_figure (document, READOUT_METRIC_REVENUE, 12734e6, 27742e6);
+  /* net income per share, not continuing operations; never scaled */
+  assert_figure (document, READOUT_METRIC_EPS, 0.41, 1.77);
+  /* the row says thousands though the table is in millions */
+  assert_figure (document, READOUT_METRIC_SHARES_WEIGHTED, 69.986e6, 70.272e6);
+  assert_figure (document, READOUT_METRIC_CASH, 480.4e6, 716.1e6);
+  g_assert_cmpstr (readout_figure_get_prior_period (readout_document_get_figure (document, READOUT_METRIC_CASH)),
+                   ==, "2022-12-31");
+}
+
+static void
+test_unlabeled_total_row (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("Third quarter of fiscal 2024 results for the 13-week fiscal quarter ended November 2, 2024.\n"
+             "(Amounts in Thousands Except Per Share Amounts)\n"
+             " | Thirteen Weeks Ended | Thirteen Weeks Ended | Thirty-Nine Weeks Ended | Thirty-Nine Weeks Ended\n"
+             " | November 2, 2024 | October 28, 2023 | November 2, 2024 | October 28, 2023\n"
+             "SALES, Net of returns and allowances | $293,618 | $303,457 | $838,490 | $878,719\n"
+             "OPERATING EXPENSES:\n"
+             "Selling | 71,986 | 70,242 | 206,454 | 205,081\n"
+             "General and administrative | 13,602 | 12,908 | 41,709 | 39,247\n"
+             " | 85,588 | 83,150 | 248,163 | 244,328\n"
+             "INCOME FROM OPERATIONS | 54,483 | 64,065 | 145,139 | 174,556\n");
+
+  g_assert_cmpstr (readout_document_get_period (document), ==, "Q3 FY2024");
+  assert_figure (document, READOUT_METRIC_REVENUE, 293.618e6, 303.457e6);
+  assert_figure (document, READOUT_METRIC_TOTAL_OPEX, 85.588e6, 83.15e6);
+  assert_figure (document, READOUT_METRIC_OPERATING_INCOME, 54.483e6, 64.065e6);
+}
+
+static void
 test_no_figures (void)
 {
   const char *text = "A press release about a conference. Call (888) 646-8293 on June 30, 2017.\n";
@@ -337,12 +448,17 @@ main (int   argc,
   g_test_add_func ("/extract/sentence-shapes", test_sentence_shapes);
   g_test_add_func ("/extract/diluted-and-adjusted-are-not-eps", test_diluted_and_adjusted_are_not_eps);
   g_test_add_func ("/extract/attributable-to-common-stockholders", test_attributable_to_common_stockholders);
+  g_test_add_func ("/extract/respectively", test_respectively);
+  g_test_add_func ("/extract/prior-in-parentheses", test_prior_in_parentheses);
   g_test_add_func ("/extract/money-raised-after-period-is-not-cash", test_money_raised_after_period_is_not_cash);
   g_test_add_func ("/extract/statement-table", test_statement_table);
   g_test_add_func ("/extract/quarter-column-after-year-to-date", test_quarter_column_after_year_to_date);
   g_test_add_func ("/extract/table-beats-prose", test_table_beats_prose);
   g_test_add_func ("/extract/balance-sheet-cash", test_balance_sheet_cash);
   g_test_add_func ("/extract/unstated-scale", test_unstated_scale_is_inferred_or_missing);
+  g_test_add_func ("/extract/period-named-columns", test_period_named_columns);
+  g_test_add_func ("/extract/grid-tables", test_grid_tables);
+  g_test_add_func ("/extract/unlabeled-total-row", test_unlabeled_total_row);
   g_test_add_func ("/extract/no-figures", test_no_figures);
   g_test_add_func ("/extract/fiscal-periods", test_fiscal_periods);
   g_test_add_func ("/extract/edits-and-added-rows", test_edits_and_added_rows);

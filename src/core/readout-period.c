@@ -49,7 +49,7 @@ next_word (const char *p,
 
 typedef struct
 {
-  int quarter_votes[5];
+  GArray *named;             /* Named, in text order */
   int dated_votes[5];        /* quarters told by "three months ended <date>" */
   int year_votes;            /* "fiscal 2021", "full year", "year ended" */
   GHashTable *quarter_years; /* year -> votes, for quarter mentions */
@@ -59,6 +59,44 @@ typedef struct
   int end_year, end_month, end_day;
   int end_weight;
 } Votes;
+
+/* "third quarter of 2010", "Q4 FY26", "second fiscal 1993 quarter" */
+typedef struct
+{
+  int      quarter;
+  int      year;      /* 0 when not said */
+  gboolean fiscal;
+  int      weight;
+} Named;
+
+static void
+add_named (Votes    *votes,
+           int       quarter,
+           int       year,
+           gboolean  fiscal,
+           int       weight)
+{
+  Named named = { quarter, year, fiscal, weight };
+  g_array_append_val (votes->named, named);
+}
+
+/* "2026", "26", "'26" after "FY": a year, or 0. */
+static int
+fiscal_year_at (const char *p,
+                const char *end)
+{
+  int y = 0, digits = 0;
+
+  while (p < end && (*p == ' ' || *p == '\''))
+    p++;
+  while (p + digits < end && g_ascii_isdigit (p[digits]) && digits < 5)
+    y = y * 10 + (p[digits++] - '0');
+  if (p + digits < end && g_ascii_isalnum (p[digits]))
+    return 0;
+  if (digits == 2)
+    return 2000 + y;
+  return digits == 4 && y >= 1950 && y <= 2099 ? y : 0;
+}
 
 static void
 vote_year (Votes *votes,
@@ -131,17 +169,19 @@ scan_votes (const char *text,
           (p + 2 == end || !g_ascii_isalnum (p[2])))
         {
           const char *q = p + 2;
-          votes->quarter_votes[p[1] - '0'] += 2 * weight;
+          int quarter = p[1] - '0';
           while (q < end && *q == ' ')
             q++;
           if (q + 2 < end && g_ascii_strncasecmp (q, "FY", 2) == 0)
-            {
-              int y = readout_scan_year (q + 2 + (q[2] == ' '), q, end);
-              votes->fiscal_quarter += weight;
-              votes->max_fiscal_year = MAX (votes->max_fiscal_year, y);
-            }
+            add_named (votes, quarter, fiscal_year_at (q + 2, end), TRUE, weight);
+          else if (word_at (q, end, "fiscal"))
+            add_named (votes, quarter, fiscal_year_at (next_word (q, end), end), TRUE, weight);
           else
-            vote_year (votes, readout_scan_year (q, q, end), weight);
+            {
+              int y = readout_scan_year (q, q, end);
+              add_named (votes, quarter, y, FALSE, weight);
+              vote_year (votes, y, weight);
+            }
           continue;
         }
 
@@ -165,7 +205,6 @@ scan_votes (const char *text,
             }
           if (!word_at (q, end, "quarter") && !word_at (q, end, "quarters"))
             break;
-          votes->quarter_votes[i + 1] += 2 * weight;
           q = next_word (q, end);
           /* "quarter and full year 2021", "quarter of fiscal 2021" */
           if (word_at (q, end, "and"))
@@ -187,12 +226,8 @@ scan_votes (const char *text,
             }
           if (y == 0)
             y = readout_scan_year (q, q, end);
-          if (fiscal)
-            {
-              votes->fiscal_quarter += weight;
-              votes->max_fiscal_year = MAX (votes->max_fiscal_year, y);
-            }
-          else
+          add_named (votes, i + 1, y, fiscal, weight);
+          if (!fiscal)
             vote_year (votes, y, weight);
           if (word_at (q, end, "ended") || word_at (q, end, "ending"))
             vote_end_date (votes, q, end, weight);
@@ -207,7 +242,6 @@ scan_votes (const char *text,
           const char *q = next_word (next_word (p, end), end);
           if (read_end_date (q, end, &y, &m, &d))
             {
-              votes->quarter_votes[(m + 2) / 3] += weight;
               votes->dated_votes[(m + 2) / 3] += weight;
               vote_end_date (votes, q, end, weight + 1);
             }
@@ -250,28 +284,73 @@ readout_period_find (const char    *text,
                      gsize          len,
                      ReadoutPeriod *period)
 {
-  Votes votes = { { 0 } };
+  Votes votes = { 0 };
   int best = 0, best_quarter_votes = 0;
+  int fiscal_year = 0, fiscal_year_votes = 0;
   GHashTableIter iter;
   gpointer key, value;
   int year = 0, year_votes = 0;
 
   memset (period, 0, sizeof *period);
   votes.quarter_years = g_hash_table_new (NULL, NULL);
+  votes.named = g_array_new (FALSE, FALSE, sizeof (Named));
 
   /* A release states its period early; a huge file is not read whole. */
   scan_votes (text, text + MIN (len, VOTE_LEN), text + MIN (len, LEAD_LEN), &votes);
 
-  /* Ties go to the quarter its end dates tell ("anticipated in the first
-   * quarter of 2027" is not the period reported). */
-  for (int q = 1; q <= 4; q++)
-    if (votes.quarter_votes[q] > votes.quarter_votes[best] ||
-        (votes.quarter_votes[q] == votes.quarter_votes[best] && votes.dated_votes[q] > votes.dated_votes[best]))
-      best = q;
-  best_quarter_votes = votes.quarter_votes[best];
-  g_debug ("quarter votes %d %d %d %d, year votes %d, fiscal %d/%d",
-           votes.quarter_votes[1], votes.quarter_votes[2], votes.quarter_votes[3],
-           votes.quarter_votes[4], votes.year_votes, votes.fiscal_quarter, votes.max_fiscal_year);
+  /* Named quarters decide; quarters told by end dates break ties and
+   * stand in when none is named.  A named quarter of another year
+   * ("data anticipated in the first quarter of 2027") does not count. */
+  {
+    int named_votes[5] = { 0 };
+    for (guint i = 0; i < votes.named->len; i++)
+      {
+        const Named *n = &g_array_index (votes.named, Named, i);
+        if (n->year == 0 || votes.end_year == 0 ||
+            n->year == votes.end_year || (n->fiscal && n->year == votes.end_year + 1))
+          named_votes[n->quarter] += n->weight;
+      }
+    for (int q = 1; q <= 4; q++)
+      if (named_votes[q] > named_votes[best] ||
+          (named_votes[q] == named_votes[best] && votes.dated_votes[q] > votes.dated_votes[best]))
+        best = q;
+    if (named_votes[best] == 0)
+      for (int q = 1; q <= 4; q++)
+        if (votes.dated_votes[q] > votes.dated_votes[best])
+          best = q;
+    best_quarter_votes = 2 * named_votes[best] + votes.dated_votes[best];
+
+    /* The fiscal year the named quarter belongs to: the one said most. */
+    for (guint i = 0; i < votes.named->len; i++)
+      {
+        const Named *n = &g_array_index (votes.named, Named, i);
+        int sum = 0;
+
+        if (n->quarter != best || !n->fiscal)
+          continue;
+        votes.fiscal_quarter += n->weight;
+        /* A fiscal year ends in the calendar year of the quarter's end or
+         * the one after; other years are comparisons. */
+        if (votes.end_year && n->year && n->year != votes.end_year && n->year != votes.end_year + 1)
+          continue;
+        for (guint j = 0; j < votes.named->len && n->year; j++)
+          {
+            const Named *o = &g_array_index (votes.named, Named, j);
+            if (o->quarter == best && o->fiscal && o->year == n->year)
+              sum += o->weight;
+          }
+        /* Ties go to the later year: a release compares with the past. */
+        if (sum > fiscal_year_votes || (sum == fiscal_year_votes && n->year > fiscal_year))
+          {
+            fiscal_year = n->year;
+            fiscal_year_votes = sum;
+          }
+      }
+    g_debug ("named quarter votes %d %d %d %d, dated %d %d %d %d, year votes %d",
+             named_votes[1], named_votes[2], named_votes[3], named_votes[4],
+             votes.dated_votes[1], votes.dated_votes[2], votes.dated_votes[3], votes.dated_votes[4],
+             votes.year_votes);
+  }
 
   g_hash_table_iter_init (&iter, votes.quarter_years);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -282,8 +361,10 @@ readout_period_find (const char    *text,
         year_votes = GPOINTER_TO_INT (value);
       }
   g_hash_table_unref (votes.quarter_years);
+  g_array_unref (votes.named);
 
-  if (best > 0 && best_quarter_votes >= votes.year_votes)
+  /* A fourth-quarter release names the full year as often as the quarter. */
+  if (best > 0 && 2 * best_quarter_votes >= votes.year_votes)
     {
       period->kind = READOUT_PERIOD_QUARTER;
       period->quarter = best;
@@ -310,7 +391,9 @@ readout_period_find (const char    *text,
       (votes.end_month != 0 && votes.end_month != period->quarter * 3))
     {
       period->fiscal = TRUE;
-      if (votes.fiscal_year_end_year)
+      if (fiscal_year)
+        period->year = fiscal_year;
+      else if (votes.fiscal_year_end_year)
         period->year = votes.fiscal_year_end_year;
       else if (votes.max_fiscal_year >= votes.end_year)
         period->year = votes.max_fiscal_year;

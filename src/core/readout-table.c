@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "readout-util.h"
@@ -138,12 +139,13 @@ parse_pipe_rows (const char   *text,
       ReadoutTableRow *row;
       g_autofree char *label = NULL;
 
-      if (p < line->end && *p == '|')
-        p++;
+      /* "| a | b": the label cell is empty (a header row). */
       cell_start = p;
       while (p < line->end && *p != '|')
         p++;
       label = trimmed (cell_start, p);
+      if (label[0] == '\0' && p >= line->end)
+        continue;   /* a blank line between rows */
       row = row_new (label, line->start - text);
       row->end = line->end - text;
       while (p < line->end)
@@ -205,6 +207,19 @@ parse_vertical (const char   *text,
 }
 
 static gboolean row_is_body (const ReadoutTableRow *row);
+
+static gboolean
+row_has_numbers (const ReadoutTableRow *row)
+{
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      double v;
+      int d;
+      if (readout_scan_cell_number (g_ptr_array_index (row->cells, i), &v, &d))
+        return TRUE;
+    }
+  return FALSE;
+}
 static int leading_years (const char *label, GPtrArray *cells, int *years, int max);
 
 /* Statements often follow each other without a break (balance sheet, then
@@ -226,7 +241,8 @@ add_split (GPtrArray    *tables,
           seen_body = TRUE;
           continue;
         }
-      if (seen_body && leading_years (row->label, row->cells, years, 16) >= 2)
+      if (seen_body && (leading_years (row->label, row->cells, years, 16) >= 2 ||
+                        (row->cells->len >= 2 && !row_has_numbers (row))))
         {
           guint split = r;
           ReadoutTable *rest;
@@ -300,12 +316,24 @@ readout_tables_parse (const char *text,
           guint last = i;
           ReadoutTable *table;
 
-          /* Rows, allowing a section heading line between them. */
-          while (last < lines->len &&
-                 (is_pipe_row (&all[last]) ||
-                  (last + 1 < lines->len && all[last].end > all[last].start &&
-                   all[last].end - all[last].start < 80 && is_pipe_row (&all[last + 1]))))
-            last++;
+          /* Rows, allowing up to five short lines between them: section
+           * headings ("ASSETS", "Current assets:") and blank lines. */
+          while (last < lines->len)
+            {
+              guint gap = 0;
+              if (is_pipe_row (&all[last]))
+                {
+                  last++;
+                  continue;
+                }
+              while (last + gap < lines->len && gap < 6 && !is_pipe_row (&all[last + gap]) &&
+                     all[last + gap].end - all[last + gap].start < 80 && !is_lone_pipe (&all[last + gap]))
+                gap++;
+              if (gap > 0 && gap < 6 && last + gap < lines->len && is_pipe_row (&all[last + gap]))
+                last += gap;
+              else
+                break;
+            }
           table = table_new (all[first].start - text);
           parse_pipe_rows (text, all, first, last, table);
           table->end = all[last - 1].end - text;
@@ -336,14 +364,15 @@ span_of (const char *lower)
       strstr (lower, "13 weeks") || strstr (lower, "thirteen weeks") || strstr (lower, "3 months"))
     return SPAN_QUARTER;
   if (strstr (lower, "six month") || strstr (lower, "six-month") || strstr (lower, "26 weeks") ||
-      strstr (lower, "6 months"))
+      strstr (lower, "6 months") || strstr (lower, "twenty-six weeks"))
     return SPAN_HALF;
   if (strstr (lower, "nine month") || strstr (lower, "nine-month") || strstr (lower, "39 weeks") ||
-      strstr (lower, "9 months"))
+      strstr (lower, "9 months") || strstr (lower, "thirty-nine weeks"))
     return SPAN_NINE;
   if (strstr (lower, "year ended") || strstr (lower, "twelve month") || strstr (lower, "12 months") ||
       strstr (lower, "fiscal year") || strstr (lower, "52 weeks") || strstr (lower, "53 weeks") ||
-      strstr (lower, "years ended"))
+      strstr (lower, "years ended") || strstr (lower, "fifty-two weeks") ||
+      strstr (lower, "fifty-three weeks"))
     return SPAN_YEAR;
   return SPAN_UNKNOWN;
 }
@@ -357,6 +386,17 @@ typedef struct
   int      n_years;
   char     dates[16][11];    /* balance-sheet dates, ISO */
   int      n_dates;
+  int      month_days[16];   /* "January 25," over a year row: month * 100 + day */
+  int      n_month_days;
+  Span     column_spans[16]; /* a header row with one period per column */
+  int      n_column_spans;
+  int      column_years[16]; /* the year of each column, 0 for "% Change" */
+  int      n_column_years;
+  int      period_quarters[16]; /* "Q4 FY26" columns: quarter (0 = year) */
+  int      period_years[16];
+  int      n_periods;
+  gboolean balance_caption;  /* "balance sheet" above the table */
+  gboolean non_gaap;         /* "Non-GAAP" or "adjusted" above the table */
   guint    first_body_row;
 } Header;
 
@@ -368,9 +408,11 @@ scale_in (const char *lower,
 
   if (strstr (lower, "in thousands") || strstr (lower, "in 000") || strstr (lower, "(000") ||
       strstr (lower, "$000") || strstr (lower, "thousands of") || strstr (lower, "000's omitted") ||
-      strstr (lower, "000s omitted") || strstr (lower, "amounts in thousands"))
+      strstr (lower, "000s omitted") || strstr (lower, "amounts in thousands") ||
+      strstr (lower, "(thousands"))
     scale = 1e3;
-  else if (strstr (lower, "in millions") || strstr (lower, "millions of") || strstr (lower, "amounts in millions"))
+  else if (strstr (lower, "in millions") || strstr (lower, "millions of") || strstr (lower, "(millions") ||
+           strstr (lower, "amounts in millions") || strstr (lower, "$ millions"))
     scale = 1e6;
   else if (strstr (lower, "in billions"))
     scale = 1e9;
@@ -460,12 +502,101 @@ row_is_body (const ReadoutTableRow *row)
   return FALSE;
 }
 
+
+/* "Q4 FY26", "Q3 2025", "FY26", "Fiscal 2026", "4Q25": a column named by its
+ * period.  Returns TRUE and the quarter (0 for a year) and the year. */
+static gboolean
+period_cell (const char *cell,
+             int        *quarter,
+             int        *year)
+{
+  const char *p = cell;
+  int q = 0, y = 0, digits = 0;
+
+  while (*p == ' ')
+    p++;
+  if ((*p == 'Q' || *p == 'q') && p[1] >= '1' && p[1] <= '4')
+    {
+      q = p[1] - '0';
+      p += 2;
+    }
+  else if (g_ascii_isdigit (*p) && (p[1] == 'Q' || p[1] == 'q'))
+    {
+      q = p[0] - '0';
+      p += 2;
+      if (q < 1 || q > 4)
+        return FALSE;
+    }
+  while (*p == ' ' || *p == '\'')
+    p++;
+  if (g_ascii_strncasecmp (p, "FY", 2) == 0)
+    p += 2;
+  else if (g_ascii_strncasecmp (p, "fiscal ", 7) == 0)
+    p += 7;
+  else if (q == 0)
+    return FALSE;
+  while (*p == ' ' || *p == '\'')
+    p++;
+  while (g_ascii_isdigit (p[digits]))
+    {
+      y = y * 10 + (p[digits] - '0');
+      digits++;
+    }
+  if (digits == 2)
+    y += 2000;
+  else if (digits != 4)
+    return FALSE;
+  while (p[digits] == ' ')
+    digits++;
+  if (p[digits] != '\0' && p[digits] != '(')
+    return FALSE;
+  *quarter = q;
+  *year = y;
+  return TRUE;
+}
+
+/* "January 25,", "As of December 31," over the years of a balance sheet. */
+static int
+month_day_cells (const ReadoutTableRow *row,
+                 int                   *out,
+                 int                    max)
+{
+  int n = 0;
+
+  for (guint i = 0; i < row->cells->len && n < max; i++)
+    {
+      const char *cell = g_ptr_array_index (row->cells, i);
+      const char *end = cell + strlen (cell);
+      int month = 0, day = 0;
+
+      for (const char *p = cell; p < end && month == 0; p++)
+        {
+          gsize len;
+          if ((p == cell || p[-1] == ' ') && (month = readout_scan_month (p, end, &len)) != 0)
+            {
+              const char *d = p + len;
+              while (*d == ' ')
+                d++;
+              while (g_ascii_isdigit (*d))
+                day = day * 10 + (*d++ - '0');
+              if (day < 1 || day > 31 || strchr (d, '1') || strchr (d, '2'))
+                month = 0;   /* a full date, or no day: not this kind of cell */
+            }
+        }
+      if (month == 0)
+        return 0;
+      out[n++] = month * 100 + day;
+    }
+  return n >= 2 ? n : 0;
+}
+
 static void
 read_header (const char   *text,
              ReadoutTable *table,
              Header       *header)
 {
   gboolean shares_scaled = TRUE;
+  gboolean header_scale_found = FALSE;
   const char *caption = text + table->start;
   int lines = 0;
   g_autofree char *lower_caption = NULL;
@@ -482,7 +613,25 @@ read_header (const char   *text,
         lines++;
     }
   lower_caption = g_ascii_strdown (caption, text + table->start - caption);
-  header->money_scale = scale_in (lower_caption, &shares_scaled);
+  {
+    /* The nearest statement of the unit above the table wins. */
+    g_auto(GStrv) lines_above = g_strsplit (lower_caption, "\n", -1);
+    for (int i = (int) g_strv_length (lines_above) - 1; i >= 0 && header->money_scale == 0; i--)
+      header->money_scale = scale_in (lines_above[i], &shares_scaled);
+  }
+  header->balance_caption = strstr (lower_caption, "balance sheet") != NULL ||
+                            strstr (lower_caption, "financial position") != NULL ||
+                            strstr (lower_caption, "financial condition") != NULL;
+  {
+    /* Only the last lines above say what this table is. */
+    const char *near = lower_caption + strlen (lower_caption);
+    int near_lines = 0;
+    while (near > lower_caption && near_lines < 4)
+      if (*--near == '\n')
+        near_lines++;
+    header->non_gaap = strstr (near, "non-gaap") != NULL || strstr (near, "non gaap") != NULL ||
+                       strstr (near, "adjusted") != NULL || strstr (near, "pro forma") != NULL;
+  }
   header->shares_scaled = shares_scaled;
   {
     /* Periods named in the caption lines, in order. */
@@ -501,37 +650,79 @@ read_header (const char   *text,
       g_autofree char *lower = g_ascii_strdown (row->label, -1);
       int n;
 
-      if (row_is_body (row) && header->n_years + header->n_dates > 0)
+      if (row_is_body (row) && header->n_years + header->n_dates + header->n_periods > 0)
         {
           header->first_body_row = r;
           break;
         }
 
-      if (header->money_scale == 0)
-        {
-          header->money_scale = scale_in (lower, &shares_scaled);
-          header->shares_scaled = shares_scaled;
-          for (guint c = 0; c < row->cells->len && header->money_scale == 0; c++)
-            {
-              g_autofree char *cell = g_ascii_strdown (g_ptr_array_index (row->cells, c), -1);
-              header->money_scale = scale_in (cell, &shares_scaled);
-              header->shares_scaled = shares_scaled;
-            }
-        }
+      /* A heading row inside the block ("Non-GAAP") says it too. */
+      if (row->cells->len == 0 && (strstr (lower, "non-gaap") || strstr (lower, "adjusted")))
+        header->non_gaap = TRUE;
+
+      /* A unit in the table's own heading rows beats one above it. */
+      {
+        double own = scale_in (lower, &shares_scaled);
+        for (guint c = 0; c < row->cells->len && own == 0; c++)
+          {
+            g_autofree char *cell = g_ascii_strdown (g_ptr_array_index (row->cells, c), -1);
+            own = scale_in (cell, &shares_scaled);
+          }
+        if (own != 0 && !header_scale_found)
+          {
+            header->money_scale = own;
+            header->shares_scaled = shares_scaled;
+            header_scale_found = TRUE;
+          }
+      }
 
       /* Period cells: the label and each cell may name one. */
       {
         Span span = span_of (lower);
+        Span row_spans[16];
+        int with_span = 0;
         if (span != SPAN_UNKNOWN)
           g_array_append_val (header->spans, span);
-        for (guint c = 0; c < row->cells->len; c++)
+        for (guint c = 0; c < row->cells->len && c < 16; c++)
           {
             g_autofree char *cell = g_ascii_strdown (g_ptr_array_index (row->cells, c), -1);
-            span = span_of (cell);
-            if (span != SPAN_UNKNOWN)
-              g_array_append_val (header->spans, span);
+            row_spans[c] = span_of (cell);
+            if (row_spans[c] != SPAN_UNKNOWN)
+              {
+                g_array_append_val (header->spans, row_spans[c]);
+                with_span++;
+              }
+          }
+        if (with_span > 0 && row->label[0] == '\0')
+          {
+            header->n_column_spans = MIN (row->cells->len, 16);
+            memcpy (header->column_spans, row_spans, header->n_column_spans * sizeof (Span));
           }
       }
+
+      if (header->n_periods == 0)
+        {
+          int k = 0;
+          for (guint c = 0; c < row->cells->len && k < 16; c++)
+            if (period_cell (g_ptr_array_index (row->cells, c), &header->period_quarters[k], &header->period_years[k]))
+              k++;
+            else
+              break;
+          if (k >= 2)
+            {
+              header->n_periods = k;
+              continue;
+            }
+        }
+      if (header->n_month_days == 0)
+        {
+          n = month_day_cells (row, header->month_days, G_N_ELEMENTS (header->month_days));
+          if (n > 0)
+            {
+              header->n_month_days = n;
+              continue;
+            }
+        }
 
       if (header->n_dates == 0)
         {
@@ -546,7 +737,18 @@ read_header (const char   *text,
         {
           n = leading_years (row->label, row->cells, header->years, G_N_ELEMENTS (header->years));
           if (n >= 2)
-            header->n_years = n;
+            {
+              header->n_years = n;
+              /* Every cell's year, "(Decr.)" and "% Change" as 0. */
+              header->n_column_years = MIN (row->cells->len, 16);
+              for (int c = 0; c < header->n_column_years; c++)
+                {
+                  const char *cell = g_ptr_array_index (row->cells, c);
+                  header->column_years[c] = strlen (cell) == 4 ? readout_scan_year (cell, cell, cell + 4) : 0;
+                }
+              if (row->label[0] != '\0')
+                header->n_column_years = 0;   /* the label is a year: no column grid */
+            }
         }
 
       if (row_is_body (row))
@@ -564,7 +766,7 @@ read_header (const char   *text,
       {
         Span s = g_array_index (header->spans, Span, i);
         if (out > 0 && g_array_index (header->spans, Span, out - 1) == s &&
-            header->spans->len == (guint) header->n_years)
+            (header->spans->len == (guint) header->n_years || header->spans->len == (guint) header->n_dates))
           continue;
         g_array_index (header->spans, Span, out++) = s;
       }
@@ -589,35 +791,92 @@ choose_columns (const Header        *header,
 {
   Columns columns = { -1, -1, 0, "", FALSE };
   Span want = period->kind == READOUT_PERIOD_YEAR ? SPAN_YEAR : SPAN_QUARTER;
+  gboolean has_spans = header->spans->len > 0;
+  int years[16];
+  int n_years = header->n_years;
   int first = 0, size;
 
-  if (header->n_dates >= 2)
+  if (header->non_gaap)
+    return columns;
+
+  /* Columns named by their period: "Q4 FY26 | Q3 FY26 | Q4 FY25". */
+  if (header->n_periods >= 2)
+    {
+      int quarter = period->kind == READOUT_PERIOD_YEAR ? 0 : period->quarter;
+      for (int i = 0; i < header->n_periods; i++)
+        if (header->period_quarters[i] == quarter)
+          {
+            if (header->period_years[i] == period->year && columns.current < 0)
+              columns.current = i;
+            else if (header->period_years[i] == period->year - 1 && columns.prior < 0)
+              columns.prior = i;
+          }
+      columns.rank = columns.current >= 0 ? 3 : 0;
+      return columns;
+    }
+
+  /* A balance sheet: dates (or days over years) and no period spans. */
+  if (!has_spans &&
+      (header->n_dates >= 2 ||
+       (header->n_month_days >= 2 && header->n_years >= 2) ||
+       (header->balance_caption && header->n_years >= 2)))
     {
       columns.current = 0;
       columns.prior = 1;
       columns.rank = 3;
       columns.balance_sheet = TRUE;
-      memcpy (columns.prior_date, header->dates[1], 11);
+      if (header->n_dates >= 2)
+        memcpy (columns.prior_date, header->dates[1], 11);
+      else if (header->n_month_days >= 2)
+        g_snprintf (columns.prior_date, sizeof columns.prior_date, "%04d-%02d-%02d",
+                    header->years[1], header->month_days[1] / 100, header->month_days[1] % 100);
+      if (header->n_years >= 2 && header->years[0] < header->years[1])
+        columns.rank = 0;   /* oldest first: not the layout we know */
       return columns;
     }
 
-  if (header->n_years < 2)
+  /* One period and one year per column (a grid from HTML or PDF): the
+   * reporting period's latest year, and the year before it. */
+  if (has_spans && header->n_column_spans >= 2 && header->n_column_spans == header->n_column_years)
     {
-      /* No header: the usual order is current, prior. */
-      if (header->spans->len <= 1)
-        {
-          columns.current = 0;
-          columns.prior = 1;
-          columns.rank = 1;
-        }
+      for (int i = 0; i < header->n_column_years; i++)
+        if (header->column_spans[i] == want && header->column_years[i] > 0 &&
+            (columns.current < 0 || header->column_years[i] > header->column_years[columns.current]))
+          columns.current = i;
+      if (columns.current < 0)
+        return columns;
+      /* A year twice in the period's columns: a breakdown by segment. */
+      for (int i = 0; i < header->n_column_years; i++)
+        if (i != columns.current && header->column_spans[i] == want &&
+            header->column_years[i] == header->column_years[columns.current])
+          return (Columns) { -1, -1, 0, "", FALSE };
+      for (int i = 0; i < header->n_column_years; i++)
+        if (header->column_spans[i] == want &&
+            header->column_years[i] == header->column_years[columns.current] - 1)
+          columns.prior = i;
+      columns.rank = 3;
       return columns;
     }
 
-  size = header->n_years;
-  if (header->spans->len > 0 && header->n_years % header->spans->len == 0)
+  /* Dates under period spans ("Thirteen Weeks Ended | November 2, 2024")
+   * stand for their years. */
+  memcpy (years, header->years, sizeof years);
+  if (n_years < 2 && header->n_dates >= 2)
+    {
+      n_years = header->n_dates;
+      for (int i = 0; i < n_years; i++)
+        years[i] = atoi (header->dates[i]);
+    }
+
+  /* No header: which column is which would be a guess. */
+  if (n_years < 2)
+    return columns;
+
+  size = n_years;
+  if (has_spans && n_years % header->spans->len == 0)
     {
       guint k;
-      size = header->n_years / header->spans->len;
+      size = n_years / header->spans->len;
       for (k = 0; k < header->spans->len; k++)
         if (g_array_index (header->spans, Span, k) == want)
           break;
@@ -626,23 +885,33 @@ choose_columns (const Header        *header,
       first = k * size;
       columns.rank = 3;
     }
-  else if (header->spans->len > 0)
+  else if (has_spans)
     {
       /* Periods and years that do not line up: trust neither. */
       return columns;
     }
   else
     {
-      size = MIN (header->n_years, 2);
+      /* Years alone: the first two columns, when they are two years. */
+      size = 2;
+      if (years[0] == years[1])
+        return columns;
       columns.rank = 2;
     }
 
+  /* A year twice in one period's columns: a breakdown by segment or
+   * region ("United States | International | Total"), not the statement. */
+  for (int i = first; i < first + size && i < n_years; i++)
+    for (int j = i + 1; j < first + size && j < n_years; j++)
+      if (years[i] == years[j])
+        return (Columns) { -1, -1, 0, "", FALSE };
+
   /* The latest year in the group is current, the year before it prior. */
-  for (int i = first; i < first + size && i < header->n_years; i++)
-    if (columns.current < 0 || header->years[i] > header->years[columns.current])
+  for (int i = first; i < first + size && i < n_years; i++)
+    if (columns.current < 0 || years[i] > years[columns.current])
       columns.current = i;
-  for (int i = first; i < first + size && i < header->n_years; i++)
-    if (header->years[i] == header->years[columns.current] - 1)
+  for (int i = first; i < first + size && i < n_years; i++)
+    if (years[i] == years[columns.current] - 1)
       columns.prior = i;
   if (columns.current < 0)
     columns.rank = 0;
@@ -698,10 +967,17 @@ classify_row (const char    *label,
         }
       if (has (label, "diluted") && !has (label, "basic"))
         return 0;
-      if (has (label, "adjusted") || has (label, "non-gaap") || has (label, "pro forma"))
+      if (has (label, "adjusted") || has (label, "non-gaap") || has (label, "pro forma") ||
+          has (label, "discontinued"))
         return 0;
       *metric = READOUT_METRIC_EPS;
-      return has (label, "basic") ? 3 : 2;
+      /* Net income per share, not the continuing-operations line. */
+      if (has (label, "continuing operations"))
+        return 1;
+      if (starts (label, "net income") || starts (label, "net loss") || starts (label, "net (loss)") ||
+          has (label, "basic"))
+        return 3;
+      return 2;
     }
 
   if (has (label, "weighted") || has (section, "weighted") || has (label, "shares used in"))
@@ -726,6 +1002,13 @@ classify_row (const char    *label,
       *metric = READOUT_METRIC_REVENUE;
       return 4;
     }
+  /* "SALES, Net of returns and allowances", "Net sales" */
+  if ((starts (label, "sales, net") || starts (label, "net sales") || starts (label, "sales, less")) &&
+      !has (label, "marketing") && !has (label, "expense"))
+    {
+      *metric = READOUT_METRIC_REVENUE;
+      return 3;
+    }
   if (g_str_equal (label, "revenue") || g_str_equal (label, "revenues") ||
       g_str_equal (label, "net revenue") || g_str_equal (label, "net revenues") ||
       g_str_equal (label, "net sales") || g_str_equal (label, "revenue, net") ||
@@ -746,7 +1029,8 @@ classify_row (const char    *label,
       *metric = READOUT_METRIC_RD_EXPENSE;
       return 3;
     }
-  if (starts (label, "selling, general and administrative") || starts (label, "sales, general and administrative") ||
+  if ((starts (label, "selling, ") && has (label, "administrative")) ||
+      starts (label, "selling, general and administrative") || starts (label, "sales, general and administrative") ||
       starts (label, "marketing, general and administrative") || starts (label, "selling, general, and administrative") ||
       starts (label, "selling, marketing, general and administrative") ||
       starts (label, "selling, general & administrative"))
@@ -884,6 +1168,7 @@ read_table (const char          *text,
   Columns columns;
   double scale;
   g_autofree char *section = g_strdup ("");
+  g_autofree char *wrapped = NULL;
   Best local[READOUT_N_CATALOGUE_METRICS] = { { { 0 } } };
 
   read_header (text, table, &header);
@@ -904,7 +1189,7 @@ read_table (const char          *text,
   for (guint r = header.first_body_row; r < table->rows->len; r++)
     {
       ReadoutTableRow *row = g_ptr_array_index (table->rows, r);
-      g_autofree char *label = g_ascii_strdown (row->label, -1);
+      g_autofree char *label = NULL;
       ReadoutMetric metric = READOUT_METRIC_CUSTOM;
       int rank;
       double current, prior, factor;
@@ -913,12 +1198,31 @@ read_table (const char          *text,
       ReadoutCandidate *candidate;
       gsize n;
 
+      /* A label wrapped over two lines ("Income from continuing operations
+       * attributable to Pfizer Inc." / "common shareholders | 0.41"). */
+      if (wrapped != NULL)
+        {
+          g_autofree char *own = g_ascii_strdown (row->label, -1);
+          label = g_strconcat (wrapped, " ", own, NULL);
+          g_clear_pointer (&wrapped, g_free);
+        }
+      else
+        label = g_ascii_strdown (row->label, -1);
+      if (row->cells->len == 0 && r + 1 < table->rows->len &&
+          g_ascii_islower (((ReadoutTableRow *) g_ptr_array_index (table->rows, r + 1))->label[0]))
+        {
+          wrapped = g_steal_pointer (&label);
+          continue;
+        }
+
       /* Trailing colons and footnote marks: "Net loss (1):" */
       n = strlen (label);
       while (n > 0 && (label[n - 1] == ':' || label[n - 1] == ' ' || label[n - 1] == '*'))
         label[--n] = '\0';
 
-      if (row->cells->len == 0 || !row_is_body (row))
+      if (row->cells->len == 0 ||
+          (!row_is_body (row) &&
+           !(label[0] == '\0' && row_has_numbers (row) && strstr (section, "expenses"))))
         {
           if (row->cells->len == 0 && label[0])
             {
@@ -929,6 +1233,14 @@ read_table (const char          *text,
         }
 
       rank = classify_row (label, section, &metric);
+      /* The unlabeled row that closes an expenses section is its total. */
+      if (rank == 0 && label[0] == '\0' &&
+          (strstr (section, "operating expenses") || strstr (section, "costs and expenses")))
+        {
+          metric = READOUT_METRIC_TOTAL_OPEX;
+          rank = 2;
+        }
+      g_debug ("row “%s” (section “%s”): metric %d rank %d", label, section, metric, rank);
       if (rank == 0)
         continue;
       if (metric == READOUT_METRIC_CASH && !columns.balance_sheet)
@@ -949,6 +1261,15 @@ read_table (const char          *text,
           break;
         case KIND_SHARES:
           factor = scale == 0 ? 1 : (header.shares_scaled ? scale : 1);
+          {
+            /* "Weighted-average shares (in thousands):" says it itself. */
+            gboolean dummy;
+            double own = scale_in (label, &dummy);
+            if (own == 0)
+              own = scale_in (section, &dummy);
+            if (own != 0)
+              factor = own;
+          }
           if (current_decimals > 0 && factor == 1)
             continue;
           break;
@@ -995,7 +1316,9 @@ read_table (const char          *text,
         continue;
       if (best[m].candidate.origin == READOUT_ORIGIN_NONE ||
           local[m].table_rank > best[m].table_rank ||
-          (local[m].table_rank == best[m].table_rank && local[m].row_rank > best[m].row_rank))
+          (local[m].table_rank == best[m].table_rank && local[m].row_rank > best[m].row_rank) ||
+          (local[m].table_rank == best[m].table_rank && local[m].row_rank == best[m].row_rank &&
+           local[m].candidate.has_prior && !best[m].candidate.has_prior))
         best[m] = local[m];
     }
 
