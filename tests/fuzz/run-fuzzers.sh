@@ -45,7 +45,7 @@ options () {
   common="-rss_limit_mb=2048 -print_final_stats=1 -dict=$fuzz/release.dict"
   case $1 in
     text) echo "$common -max_len=16384 -timeout=5" ;;
-    html) echo "$common -max_len=65536 -timeout=5" ;;
+    html) echo "$common -max_len=32768 -timeout=5" ;;
     pdf) echo "$common -max_len=65536 -timeout=10 -close_fd_mask=2" ;;
     csv) echo "$common -max_len=4096 -timeout=5" ;;
     amount) echo "$common -max_len=512 -timeout=5" ;;
