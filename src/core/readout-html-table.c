@@ -236,7 +236,14 @@ struct _ReadoutHtmlTable
   gboolean   cell_open;
   int        next_col;
   GArray    *spans;      /* Span */
+  guint      copies;     /* cells copied down from a rowspan, in all */
 };
+
+/* A rowspan on every row of a long table would copy cells down without
+ * end (2 MB of HTML made 8 GB): past these bounds a rowspan counts as 1
+ * and copies are dropped.  Real statements stay far below both. */
+#define MAX_LIVE_SPANS  64
+#define MAX_SPAN_COPIES 20000
 
 static void
 free_row (gpointer data)
@@ -281,10 +288,14 @@ static void
 place_copy (ReadoutHtmlTable *self,
             Span             *span)
 {
-  Cell cell = { readout_html_sink_new (TRUE), self->next_col, span->span };
+  if (self->copies < MAX_SPAN_COPIES)
+    {
+      Cell cell = { readout_html_sink_new (TRUE), self->next_col, span->span };
 
-  readout_html_sink_append (cell.text, span->source);
-  g_array_append_val (self->row, cell);
+      readout_html_sink_append (cell.text, span->source);
+      g_array_append_val (self->row, cell);
+      self->copies++;
+    }
   self->next_col += span->span;
   span->used = TRUE;
 }
@@ -360,6 +371,8 @@ readout_html_table_start_cell (ReadoutHtmlTable *self,
   if (self->row == NULL)
     readout_html_table_start_row (self);
   fill_spans (self, FALSE);
+  if (self->spans->len >= MAX_LIVE_SPANS)
+    rowspan = 1;
   /* Most cells of a statement are spacers: their sink comes with text. */
   cell.text = rowspan > 1 ? readout_html_sink_new (TRUE) : NULL;
   cell.col = self->next_col;
