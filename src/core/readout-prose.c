@@ -716,6 +716,8 @@ read_sentence (const Context    *ctx,
    * file without a full stop is not quadratic. */
   guint m_settled = 0;
   const Mention *settled = NULL, *settled_money = NULL;
+  const Mention *includ_mention = NULL;   /* whose " includ" was looked for */
+  const char *includ = NULL;              /* the first after its end, or NULL */
 
   for (guint i = 0; i < amounts->len; i++)
     {
@@ -868,9 +870,16 @@ read_sentence (const Context    *ctx,
           if (money_mention->changed &&
               !ends_with_any (pre, a_start, changed_to, G_N_ELEMENTS (changed_to)))
             continue;
-          /* "operating expenses for the quarter included $86,100 in …" */
-          if (sentence + money_mention->end < a_start &&
-              readout_find (sentence + money_mention->end, a_start - (sentence + money_mention->end), " includ") != NULL)
+          /* "operating expenses for the quarter included $86,100 in …"
+           * (looked for once per mention: a mention followed by thousands
+           * of amounts made this quadratic). */
+          if (money_mention != includ_mention)
+            {
+              includ_mention = money_mention;
+              includ = readout_find (sentence + money_mention->end,
+                                     end - (sentence + money_mention->end), " includ");
+            }
+          if (includ != NULL && includ + strlen (" includ") <= a_start)
             continue;
           mention = money_mention;
           metric = mention->phrase->metric;
