@@ -716,8 +716,8 @@ read_sentence (const Context    *ctx,
    * file without a full stop is not quadratic. */
   guint m_settled = 0;
   const Mention *settled = NULL, *settled_money = NULL;
-  const Mention *includ_mention = NULL;   /* whose " includ" was looked for */
-  const char *includ = NULL;              /* the first after its end, or NULL */
+  const char *includ_from = NULL;   /* " includ" was looked for from here */
+  const char *includ = NULL;        /* and first found here (NULL: nowhere) */
 
   for (guint i = 0; i < amounts->len; i++)
     {
@@ -871,16 +871,19 @@ read_sentence (const Context    *ctx,
               !ends_with_any (pre, a_start, changed_to, G_N_ELEMENTS (changed_to)))
             continue;
           /* "operating expenses for the quarter included $86,100 in …"
-           * (looked for once per mention: a mention followed by thousands
-           * of amounts made this quadratic). */
-          if (money_mention != includ_mention)
-            {
-              includ_mention = money_mention;
-              includ = readout_find (sentence + money_mention->end,
-                                     end - (sentence + money_mention->end), " includ");
-            }
-          if (includ != NULL && includ + strlen (" includ") <= a_start)
-            continue;
+           * (the next " includ" is looked for again only once it is passed:
+           * searching per amount made long sentences quadratic). */
+          {
+            const char *from = sentence + money_mention->end;
+
+            if (includ_from == NULL || from < includ_from || (includ != NULL && includ < from))
+              {
+                includ_from = from;
+                includ = readout_find (from, end - from, " includ");
+              }
+            if (includ != NULL && includ + strlen (" includ") <= a_start)
+              continue;
+          }
           mention = money_mention;
           metric = mention->phrase->metric;
           sign = mention->phrase->sign;
