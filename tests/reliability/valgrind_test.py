@@ -35,8 +35,10 @@ def main():
     env["G_DEBUG"] = "gc-friendly"
     with tempfile.TemporaryDirectory(prefix="readout-valgrind-") as d:
         log = os.path.join(d, "valgrind.log")
-        # /dev/null may not be a device everywhere (containers): write to a
-        # real file in the temporary folder, as --export-csv=/dev/null would.
+        # Not --export-csv=/dev/null: the atomic write (temporary file +
+        # rename) replaces OUT with a regular file even when OUT is a
+        # device, so run as root it would clobber /dev/null itself. A real
+        # file in the temporary folder exercises the same code.
         out = os.path.join(d, "out.csv")
         cmd = [valgrind, "--error-exitcode=1", "--leak-check=full",
                "--errors-for-leak-kinds=definite", "--show-leak-kinds=definite",
