@@ -61,7 +61,7 @@ main (int   argc,
         documents += document != NULL;
       }
   elapsed = cpu_seconds () - start;
-  g_print ("releases: %u files, %.1f KB average, %.1f µs CPU per release, %.1f MB/s\n",
+  g_print ("releases: %u files, %.1f KB average, %.1f us CPU per release, %.1f MB/s\n",
            files->len, total / 1024.0 / files->len,
            elapsed * 1e6 / (ROUNDS * files->len),
            ROUNDS * total / elapsed / 1e6);

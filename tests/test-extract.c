@@ -146,6 +146,31 @@ test_attributable_to_common_stockholders (void)
 }
 
 static void
+test_respectively (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("Second quarter 2022 results.\n"
+             "Research and development expenses were $5.0 million and general and administrative expenses were $2.0 million "
+             "for the quarter ended June 30, 2022, compared to $4.0 million and $1.5 million, respectively, for the quarter ended June 30, 2021.\n");
+
+  assert_figure (document, READOUT_METRIC_RD_EXPENSE, 5.0e6, 4.0e6);
+  assert_figure (document, READOUT_METRIC_GA_EXPENSE, 2.0e6, 1.5e6);
+}
+
+static void
+test_prior_in_parentheses (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("Epsilon Bio AG reports first half 2023 results and Q2 highlights\n"
+             "Revenues for the second quarter of 2023 amounted to EUR 12.5 million (Q2 2022: EUR 10.0 million).\n"
+             "As of June 30, 2023, cash and cash equivalents amounted to EUR 55.0 million (December 31, 2022: EUR 70.2 million).\n");
+
+  assert_figure (document, READOUT_METRIC_REVENUE, 12.5e6, 10.0e6);
+  assert_figure (document, READOUT_METRIC_CASH, 55.0e6, 70.2e6);
+  g_assert_cmpstr (readout_figure_get_unit (readout_document_get_figure (document, READOUT_METRIC_REVENUE)), ==, "EUR");
+}
+
+static void
 test_money_raised_after_period_is_not_cash (void)
 {
   g_autoptr(ReadoutDocument) document =
@@ -423,6 +448,8 @@ main (int   argc,
   g_test_add_func ("/extract/sentence-shapes", test_sentence_shapes);
   g_test_add_func ("/extract/diluted-and-adjusted-are-not-eps", test_diluted_and_adjusted_are_not_eps);
   g_test_add_func ("/extract/attributable-to-common-stockholders", test_attributable_to_common_stockholders);
+  g_test_add_func ("/extract/respectively", test_respectively);
+  g_test_add_func ("/extract/prior-in-parentheses", test_prior_in_parentheses);
   g_test_add_func ("/extract/money-raised-after-period-is-not-cash", test_money_raised_after_period_is_not_cash);
   g_test_add_func ("/extract/statement-table", test_statement_table);
   g_test_add_func ("/extract/quarter-column-after-year-to-date", test_quarter_column_after_year_to_date);

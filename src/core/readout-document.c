@@ -172,7 +172,6 @@ readout_document_new_from_bytes (const char    *file_name,
   self = g_object_new (READOUT_TYPE_DOCUMENT, NULL);
   base = g_path_get_basename (file_name);
   self->file_name = g_steal_pointer (&base);
-  self->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
   self->text = readout_load_text (bytes, self->file_name, cancellable, &local_error);
   if (self->text == NULL ||
@@ -294,7 +293,12 @@ load_in_thread (GTask        *task,
   if (document == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, document, g_object_unref);
+    {
+      /* The window keys review state by the hash: compute it here, not
+       * on the main thread. */
+      readout_document_get_content_hash (document);
+      g_task_return_pointer (task, document, g_object_unref);
+    }
 }
 
 void
@@ -339,6 +343,11 @@ const char *
 readout_document_get_content_hash (ReadoutDocument *self)
 {
   g_return_val_if_fail (READOUT_IS_DOCUMENT (self), NULL);
+
+  /* Computed on first use: the headless export never needs it. */
+  if (self->content_hash == NULL && self->text != NULL)
+    self->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256,
+                                                       readout_text_get_original (self->text));
   return self->content_hash;
 }
 

@@ -39,7 +39,9 @@ ReadoutDocument *readout_document_load_finish       (GAsyncResult        *result
 GFile           *readout_document_get_file          (ReadoutDocument *self);
 /* Basename, as written in the CSV's file column. */
 const char      *readout_document_get_file_name     (ReadoutDocument *self);
-/* SHA-256 of the file's bytes, in hex: the key of its review state. */
+/* SHA-256 of the file's bytes, in hex: the key of its review state
+ * (computed on first use; readout_document_load_async computes it in its
+ * worker thread). */
 const char      *readout_document_get_content_hash  (ReadoutDocument *self);
 ReadoutText     *readout_document_get_text          (ReadoutDocument *self);
 const char      *readout_document_get_company       (ReadoutDocument *self);

@@ -358,6 +358,7 @@ readout_plain_load (GBytes        *bytes,
   const char *text;
   gsize len, pos = 0;
   gboolean any_text = FALSE;
+  gboolean hard_wrapped;
 
   source = decode (bytes, error);
   if (source == NULL)
@@ -387,6 +388,25 @@ readout_plain_load (GBytes        *bytes,
           g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
     }
+
+  /* A hard-wrapped text breaks most of its prose lines mid-sentence; a
+   * text with a line per paragraph ends them with punctuation.  Only the
+   * first joins a long line to a capitalized next line ("... Accelr8
+   * Technology" / "Corporation (Amex: AXK) ..."); in the second that line
+   * is a title. */
+  {
+    guint prose = 0, open_long = 0;
+    for (guint i = 0; i < lines->len; i++)
+      {
+        const Line *line = &g_array_index (lines, Line, i);
+        if (line->kind != LINE_PROSE)
+          continue;
+        prose++;
+        if (line->end - line->start >= WRAPPED_LINE_MIN && !ends_sentence (text, line))
+          open_long++;
+      }
+    hard_wrapped = prose > 0 && open_long * 2 > prose;
+  }
 
   builder = readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_PLAIN, len);
 
@@ -423,7 +443,7 @@ readout_plain_load (GBytes        *bytes,
           {
             if (blanks == 0)
               join = starts_continuation (text, after) ||
-                     line->end - line->start >= WRAPPED_LINE_MIN ||
+                     (hard_wrapped && line->end - line->start >= WRAPPED_LINE_MIN) ||
                      kind == LINE_BULLET;
             else
               join = line->end - line->start >= WRAPPED_LINE_MIN &&

@@ -30,6 +30,7 @@ typedef enum
 typedef struct
 {
   const char    *phrase;
+  gsize          len;
   ReadoutMetric  metric;
   SignHint       sign;
   gboolean       weak;       /* "a loss of": only with a per-share amount */
@@ -38,73 +39,73 @@ typedef struct
 
 /* Longer phrases first: the first match at a position wins. */
 static const Phrase phrases[] = {
-  { "selling, marketing, general and administrative", READOUT_METRIC_SGA_EXPENSE },
-  { "selling, general and administrative", READOUT_METRIC_SGA_EXPENSE },
-  { "sales, general and administrative", READOUT_METRIC_SGA_EXPENSE },
-  { "marketing, general and administrative", READOUT_METRIC_SGA_EXPENSE },
-  { "sg&a", READOUT_METRIC_SGA_EXPENSE },
-  { "general and administrative", READOUT_METRIC_GA_EXPENSE },
-  { "general & administrative", READOUT_METRIC_GA_EXPENSE },
-  { "g&a", READOUT_METRIC_GA_EXPENSE },
-  { "research and development", READOUT_METRIC_RD_EXPENSE },
-  { "research & development", READOUT_METRIC_RD_EXPENSE },
-  { "r&d", READOUT_METRIC_RD_EXPENSE },
-  { "total operating costs and expenses", READOUT_METRIC_TOTAL_OPEX },
-  { "total costs and operating expenses", READOUT_METRIC_TOTAL_OPEX },
-  { "total costs and expenses", READOUT_METRIC_TOTAL_OPEX },
-  { "total operating expenses", READOUT_METRIC_TOTAL_OPEX },
-  { "operating costs and expenses", READOUT_METRIC_TOTAL_OPEX },
-  { "operating expenses", READOUT_METRIC_TOTAL_OPEX },
-  { "total expenses", READOUT_METRIC_TOTAL_OPEX },
-  { "(loss) income from operations", READOUT_METRIC_OPERATING_INCOME },
-  { "income (loss) from operations", READOUT_METRIC_OPERATING_INCOME },
-  { "loss from operations", READOUT_METRIC_OPERATING_INCOME, SIGN_LOSS },
-  { "income from operations", READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
-  { "operating income (loss)", READOUT_METRIC_OPERATING_INCOME },
-  { "operating loss", READOUT_METRIC_OPERATING_INCOME, SIGN_LOSS },
-  { "operating income", READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
-  { "operating profit", READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
-  { "net loss per share", READOUT_METRIC_EPS, SIGN_LOSS },
-  { "net loss per basic and diluted share", READOUT_METRIC_EPS, SIGN_LOSS },
-  { "net income per share", READOUT_METRIC_EPS, SIGN_INCOME },
-  { "loss per share", READOUT_METRIC_EPS, SIGN_LOSS },
-  { "diluted earnings per share", READOUT_METRIC_EPS, SIGN_INCOME, FALSE, TRUE },
-  { "diluted eps", READOUT_METRIC_EPS, SIGN_NONE, FALSE, TRUE },
-  { "diluted net loss per share", READOUT_METRIC_EPS, SIGN_LOSS, FALSE, TRUE },
-  { "diluted net income per share", READOUT_METRIC_EPS, SIGN_INCOME, FALSE, TRUE },
-  { "earnings per share", READOUT_METRIC_EPS, SIGN_INCOME },
-  { "net (loss) income", READOUT_METRIC_NET_INCOME },
-  { "net income (loss)", READOUT_METRIC_NET_INCOME },
-  { "net loss", READOUT_METRIC_NET_INCOME, SIGN_LOSS },
-  { "net income", READOUT_METRIC_NET_INCOME, SIGN_INCOME },
-  { "net earnings", READOUT_METRIC_NET_INCOME, SIGN_INCOME },
-  { "net profit", READOUT_METRIC_NET_INCOME, SIGN_INCOME },
-  { "a loss of", READOUT_METRIC_NET_INCOME, SIGN_LOSS, TRUE },
-  { "total net revenues", READOUT_METRIC_REVENUE },
-  { "total net revenue", READOUT_METRIC_REVENUE },
-  { "total revenues", READOUT_METRIC_REVENUE },
-  { "total revenue", READOUT_METRIC_REVENUE },
-  { "net revenues", READOUT_METRIC_REVENUE },
-  { "net revenue", READOUT_METRIC_REVENUE },
-  { "revenues", READOUT_METRIC_REVENUE },
-  { "revenue", READOUT_METRIC_REVENUE },
-  { "total net sales", READOUT_METRIC_REVENUE },
-  { "net sales", READOUT_METRIC_REVENUE },
-  { "cash, cash equivalents and marketable securities", READOUT_METRIC_CASH },
-  { "cash, cash equivalents, and marketable securities", READOUT_METRIC_CASH },
-  { "cash, cash equivalents and investments", READOUT_METRIC_CASH },
-  { "cash, cash equivalents, and investments", READOUT_METRIC_CASH },
-  { "cash, cash equivalents and short-term investments", READOUT_METRIC_CASH },
-  { "cash, cash equivalents", READOUT_METRIC_CASH },
-  { "cash and cash equivalents", READOUT_METRIC_CASH },
-  { "cash and investments", READOUT_METRIC_CASH },
-  { "cash and marketable securities", READOUT_METRIC_CASH },
-  { "cash and short-term investments", READOUT_METRIC_CASH },
-  { "cash and equivalents", READOUT_METRIC_CASH },
-  { "cash position", READOUT_METRIC_CASH },
-  { "cash balance", READOUT_METRIC_CASH },
-  { "cash on hand", READOUT_METRIC_CASH },
-  { "cash", READOUT_METRIC_CASH },
+  { "selling, marketing, general and administrative", sizeof ("selling, marketing, general and administrative") - 1, READOUT_METRIC_SGA_EXPENSE },
+  { "selling, general and administrative", sizeof ("selling, general and administrative") - 1, READOUT_METRIC_SGA_EXPENSE },
+  { "sales, general and administrative", sizeof ("sales, general and administrative") - 1, READOUT_METRIC_SGA_EXPENSE },
+  { "marketing, general and administrative", sizeof ("marketing, general and administrative") - 1, READOUT_METRIC_SGA_EXPENSE },
+  { "sg&a", sizeof ("sg&a") - 1, READOUT_METRIC_SGA_EXPENSE },
+  { "general and administrative", sizeof ("general and administrative") - 1, READOUT_METRIC_GA_EXPENSE },
+  { "general & administrative", sizeof ("general & administrative") - 1, READOUT_METRIC_GA_EXPENSE },
+  { "g&a", sizeof ("g&a") - 1, READOUT_METRIC_GA_EXPENSE },
+  { "research and development", sizeof ("research and development") - 1, READOUT_METRIC_RD_EXPENSE },
+  { "research & development", sizeof ("research & development") - 1, READOUT_METRIC_RD_EXPENSE },
+  { "r&d", sizeof ("r&d") - 1, READOUT_METRIC_RD_EXPENSE },
+  { "total operating costs and expenses", sizeof ("total operating costs and expenses") - 1, READOUT_METRIC_TOTAL_OPEX },
+  { "total costs and operating expenses", sizeof ("total costs and operating expenses") - 1, READOUT_METRIC_TOTAL_OPEX },
+  { "total costs and expenses", sizeof ("total costs and expenses") - 1, READOUT_METRIC_TOTAL_OPEX },
+  { "total operating expenses", sizeof ("total operating expenses") - 1, READOUT_METRIC_TOTAL_OPEX },
+  { "operating costs and expenses", sizeof ("operating costs and expenses") - 1, READOUT_METRIC_TOTAL_OPEX },
+  { "operating expenses", sizeof ("operating expenses") - 1, READOUT_METRIC_TOTAL_OPEX },
+  { "total expenses", sizeof ("total expenses") - 1, READOUT_METRIC_TOTAL_OPEX },
+  { "(loss) income from operations", sizeof ("(loss) income from operations") - 1, READOUT_METRIC_OPERATING_INCOME },
+  { "income (loss) from operations", sizeof ("income (loss) from operations") - 1, READOUT_METRIC_OPERATING_INCOME },
+  { "loss from operations", sizeof ("loss from operations") - 1, READOUT_METRIC_OPERATING_INCOME, SIGN_LOSS },
+  { "income from operations", sizeof ("income from operations") - 1, READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
+  { "operating income (loss)", sizeof ("operating income (loss)") - 1, READOUT_METRIC_OPERATING_INCOME },
+  { "operating loss", sizeof ("operating loss") - 1, READOUT_METRIC_OPERATING_INCOME, SIGN_LOSS },
+  { "operating income", sizeof ("operating income") - 1, READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
+  { "operating profit", sizeof ("operating profit") - 1, READOUT_METRIC_OPERATING_INCOME, SIGN_INCOME },
+  { "net loss per share", sizeof ("net loss per share") - 1, READOUT_METRIC_EPS, SIGN_LOSS },
+  { "net loss per basic and diluted share", sizeof ("net loss per basic and diluted share") - 1, READOUT_METRIC_EPS, SIGN_LOSS },
+  { "net income per share", sizeof ("net income per share") - 1, READOUT_METRIC_EPS, SIGN_INCOME },
+  { "loss per share", sizeof ("loss per share") - 1, READOUT_METRIC_EPS, SIGN_LOSS },
+  { "diluted earnings per share", sizeof ("diluted earnings per share") - 1, READOUT_METRIC_EPS, SIGN_INCOME, FALSE, TRUE },
+  { "diluted eps", sizeof ("diluted eps") - 1, READOUT_METRIC_EPS, SIGN_NONE, FALSE, TRUE },
+  { "diluted net loss per share", sizeof ("diluted net loss per share") - 1, READOUT_METRIC_EPS, SIGN_LOSS, FALSE, TRUE },
+  { "diluted net income per share", sizeof ("diluted net income per share") - 1, READOUT_METRIC_EPS, SIGN_INCOME, FALSE, TRUE },
+  { "earnings per share", sizeof ("earnings per share") - 1, READOUT_METRIC_EPS, SIGN_INCOME },
+  { "net (loss) income", sizeof ("net (loss) income") - 1, READOUT_METRIC_NET_INCOME },
+  { "net income (loss)", sizeof ("net income (loss)") - 1, READOUT_METRIC_NET_INCOME },
+  { "net loss", sizeof ("net loss") - 1, READOUT_METRIC_NET_INCOME, SIGN_LOSS },
+  { "net income", sizeof ("net income") - 1, READOUT_METRIC_NET_INCOME, SIGN_INCOME },
+  { "net earnings", sizeof ("net earnings") - 1, READOUT_METRIC_NET_INCOME, SIGN_INCOME },
+  { "net profit", sizeof ("net profit") - 1, READOUT_METRIC_NET_INCOME, SIGN_INCOME },
+  { "a loss of", sizeof ("a loss of") - 1, READOUT_METRIC_NET_INCOME, SIGN_LOSS, TRUE },
+  { "total net revenues", sizeof ("total net revenues") - 1, READOUT_METRIC_REVENUE },
+  { "total net revenue", sizeof ("total net revenue") - 1, READOUT_METRIC_REVENUE },
+  { "total revenues", sizeof ("total revenues") - 1, READOUT_METRIC_REVENUE },
+  { "total revenue", sizeof ("total revenue") - 1, READOUT_METRIC_REVENUE },
+  { "net revenues", sizeof ("net revenues") - 1, READOUT_METRIC_REVENUE },
+  { "net revenue", sizeof ("net revenue") - 1, READOUT_METRIC_REVENUE },
+  { "revenues", sizeof ("revenues") - 1, READOUT_METRIC_REVENUE },
+  { "revenue", sizeof ("revenue") - 1, READOUT_METRIC_REVENUE },
+  { "total net sales", sizeof ("total net sales") - 1, READOUT_METRIC_REVENUE },
+  { "net sales", sizeof ("net sales") - 1, READOUT_METRIC_REVENUE },
+  { "cash, cash equivalents and marketable securities", sizeof ("cash, cash equivalents and marketable securities") - 1, READOUT_METRIC_CASH },
+  { "cash, cash equivalents, and marketable securities", sizeof ("cash, cash equivalents, and marketable securities") - 1, READOUT_METRIC_CASH },
+  { "cash, cash equivalents and investments", sizeof ("cash, cash equivalents and investments") - 1, READOUT_METRIC_CASH },
+  { "cash, cash equivalents, and investments", sizeof ("cash, cash equivalents, and investments") - 1, READOUT_METRIC_CASH },
+  { "cash, cash equivalents and short-term investments", sizeof ("cash, cash equivalents and short-term investments") - 1, READOUT_METRIC_CASH },
+  { "cash, cash equivalents", sizeof ("cash, cash equivalents") - 1, READOUT_METRIC_CASH },
+  { "cash and cash equivalents", sizeof ("cash and cash equivalents") - 1, READOUT_METRIC_CASH },
+  { "cash and investments", sizeof ("cash and investments") - 1, READOUT_METRIC_CASH },
+  { "cash and marketable securities", sizeof ("cash and marketable securities") - 1, READOUT_METRIC_CASH },
+  { "cash and short-term investments", sizeof ("cash and short-term investments") - 1, READOUT_METRIC_CASH },
+  { "cash and equivalents", sizeof ("cash and equivalents") - 1, READOUT_METRIC_CASH },
+  { "cash position", sizeof ("cash position") - 1, READOUT_METRIC_CASH },
+  { "cash balance", sizeof ("cash balance") - 1, READOUT_METRIC_CASH },
+  { "cash on hand", sizeof ("cash on hand") - 1, READOUT_METRIC_CASH },
+  { "cash", sizeof ("cash") - 1, READOUT_METRIC_CASH },
 };
 
 /* Words a metric may follow and still be the headline figure ("total
@@ -147,7 +148,14 @@ static const char * const disqualifying_after[] = {
 /* "cash" alone is a figure only before a verb ("cash increased 82%"). */
 static const char * const cash_verbs[] = {
   "increased", "decreased", "was", "were", "totaled", "totalled", "grew",
-  "rose", "fell", "stood", "amounted", "of", "reached",
+  "rose", "fell", "stood", "amounted", "reached",
+};
+
+/* A sentence about the future states no figure of the period. */
+static const char * const forward_looking[] = {
+  "expects", "expected to", "anticipates", "anticipated to", "guidance",
+  "outlook", "forecast", "projected", "plans to", "intends to",
+  "will be", "is expected", "are expected", "could potentially",
 };
 
 static const char * const prior_connectives[] = {
@@ -419,11 +427,13 @@ find_mentions (const char *sentence,
       for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
         {
           const Phrase *phrase = &phrases[i];
-          gsize n = strlen (phrase->phrase);
+          gsize n = phrase->len;
           Mention mention;
           const char *after = p + n;
 
-          if (!phrase_at (p, end, phrase->phrase))
+          if ((*p | 0x20) != (phrase->phrase[0] | 0x20) || (gsize) (end - p) < n ||
+              g_ascii_strncasecmp (p, phrase->phrase, n) != 0 ||
+              (p + n < end && is_word_char (p[n]) && is_word_char (phrase->phrase[n - 1])))
             continue;
 
           mention = (Mention) { p - sentence, after - sentence, phrase, FALSE, FALSE, phrase->diluted };
@@ -684,10 +694,19 @@ read_sentence (const Context    *ctx,
   gboolean weak_income = FALSE, per_share_seen = FALSE;
   gboolean prior_phase = FALSE, other_phase = FALSE;
   gsize cursor = 0;
+  typedef struct { double value, tolerance; } Respective;
+  Respective respective[8];
+  guint n_respective = 0;
+  ReadoutMetric current_order[8];
+  guint n_current_order = 0;
+  gboolean respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
 
   readout_scan_amounts (sentence, end - sentence, amounts);
   if (amounts->len == 0)
     return;
+  for (gsize i = 0; i < G_N_ELEMENTS (forward_looking); i++)
+    if (readout_find_word (sentence, end - sentence, forward_looking[i]))
+      return;
   find_mentions (sentence, end, mentions);
   if (mentions->len == 0)
     return;
@@ -779,6 +798,13 @@ read_sentence (const Context    *ctx,
       for (const char *p = a_end; p < next_start; p++)
         {
           gboolean stop = FALSE;
+          /* "EUR 12.5 million (Q2 2022: EUR 10.0 million)": an aside about
+           * another period starts at the parenthesis. */
+          if (*p == '(')
+            {
+              post_end = p;
+              break;
+            }
           if (!word_start (sentence, p))
             continue;
           for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives) && !stop; c++)
@@ -801,8 +827,7 @@ read_sentence (const Context    *ctx,
 
       /* "net loss per share of $(0.02)": the mention says per share. */
       if (!amount->per_share && mention->phrase->metric == READOUT_METRIC_EPS &&
-          fabs (amount->value) < 100 && amount->tolerance < 0.01 &&
-          (gsize) (a_start - (sentence + mention->end)) < 24)
+          fabs (amount->value) < 100 && amount->tolerance < 0.01)
         amount->per_share = TRUE;
 
       if (amount->per_share)
@@ -910,6 +935,15 @@ read_sentence (const Context    *ctx,
 
       if (post_time == TIME_PRIOR || (prior_phase && post_time != TIME_CURRENT))
         {
+          /* "… $5.0 million and … $2.0 million, compared to $4.0 million
+           * and $1.5 million, respectively": priors in the order of the
+           * currents, whatever mention is nearest. */
+          if (respectively && metric != READOUT_METRIC_EPS)
+            {
+              if (n_respective < G_N_ELEMENTS (respective))
+                respective[n_respective++] = (Respective) { value, amount->tolerance };
+              continue;
+            }
           if (!slot->has_prior)
             {
               slot->has_prior = TRUE;
@@ -923,7 +957,22 @@ read_sentence (const Context    *ctx,
           slot->current = value;
           slot->current_tol = amount->tolerance;
           memcpy (slot->currency, amount->currency, 4);
+          if (n_current_order < G_N_ELEMENTS (current_order))
+            current_order[n_current_order++] = metric;
         }
+    }
+
+  if (respectively)
+    {
+      /* Pair only when the counts match; otherwise the pairing is a guess. */
+      if (n_respective == n_current_order)
+        for (guint k = 0; k < n_respective; k++)
+          {
+            Local *slot = &local[current_order[k]];
+            slot->has_prior = TRUE;
+            slot->prior = respective[k].value;
+            slot->prior_tol = respective[k].tolerance;
+          }
     }
 
   /* Percent changes stated for a mention ("increased 32 percent to"). */

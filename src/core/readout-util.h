@@ -10,17 +10,18 @@ G_BEGIN_DECLS
 
 /* @len bytes of @text as valid UTF-8 with every run of blanks (spaces,
  * tabs, line ends) folded into one space and the ends trimmed. */
-char *readout_fold_whitespace (const char *text,
-                               gsize       len);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
+char       *readout_fold_whitespace (const char *text,
+                                     gsize       len);
 
 /* The first @needle in @haystack[0..len), or NULL: memchr on the first
  * byte, then a compare (g_strstr_len compares at every byte). */
-const char *readout_find (const char *haystack,
-                          gsize       len,
-                          const char *needle);
+const char *readout_find            (const char *haystack,
+                                     gsize       len,
+                                     const char *needle);
+
+/* Like readout_find, ASCII case-insensitive, at word boundaries only. */
+gboolean    readout_find_word       (const char *haystack,
+                                     gsize       len,
+                                     const char *word);
 
 G_END_DECLS
