@@ -168,6 +168,20 @@ class Hostile(unittest.TestCase):
         rows = self.check_contract(data)
         self.check_figures(rows, "hostile.txt")
 
+    def test_controls_bidi_zero_width_html(self):
+        # The same paragraphs as HTML: the characters arrive raw and as
+        # numeric references.
+        paras = [p for p in HOSTILE.split("\n\n") if p.strip()]
+        body = "".join("<p>%s</p>\n" % p for p in paras[:3])
+        body += "".join("<p>%s</p>\n" % "".join(c if ord(c) < 0x80 and c >= " " else "&#%d;" % ord(c) for c in p)
+                        for p in paras[3:])
+        html = "<html><head><title>Acme</title></head><body>%s</body></html>" % body
+        path = self.write("hostile.html", html.encode("utf-8"))
+        res, data = self.export(path)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        rows = self.check_contract(data)
+        self.check_figures(rows, "hostile.html")
+
     def test_enormous_line(self):
         # 8 MB of filler sentences on one line, the figures in the middle of
         # it, and no newline at the end of the file.
