@@ -155,7 +155,7 @@ class BadInput(unittest.TestCase):
         with open(latin1_name, "wb") as fh:
             fh.write(seed_text.encode("utf-8"))
         cls.latin1_path = os.fsdecode(latin1_name)
-        cls.same_as_seed = same_as_seed
+        cls.same_as_seed = staticmethod(same_as_seed)
 
     @classmethod
     def tearDownClass(cls):
