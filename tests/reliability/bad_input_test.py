@@ -279,5 +279,5 @@ class BadInput(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    READOUT, DATA = sys.argv[1], sys.argv[2]
+    READOUT, DATA = os.path.abspath(sys.argv[1]), os.path.normpath(os.path.abspath(sys.argv[2]))
     unittest.main(argv=[sys.argv[0]], verbosity=2)
