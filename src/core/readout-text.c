@@ -188,6 +188,23 @@ readout_text_builder_append_mapped (ReadoutTextBuilder *self,
           g_string_append_len (self->text, utf8, len);
           return;
         }
+      /* A copy, n bytes put in the place of n others ("\n" -> " " joining
+       * wrapped lines, "\n\n" for a blank line), and the same copy going
+       * on: each byte maps to the one it replaces, as in a copy, so the
+       * copy's run covers all three. Plain text otherwise takes two runs
+       * per line, as much memory as the text itself. */
+      if (stride == 1 && last->stride == 0 && self->runs->len > 1 &&
+          original_offset > last->orig &&
+          norm - last->norm == original_offset - last->orig)
+        {
+          const Run *prev = &g_array_index (self->runs, Run, self->runs->len - 2);
+          if (prev->stride == 1 && prev->orig + (last->norm - prev->norm) == last->orig)
+            {
+              g_array_set_size (self->runs, self->runs->len - 1);
+              g_string_append_len (self->text, utf8, len);
+              return;
+            }
+        }
     }
 
   g_array_append_val (self->runs, ((Run) { norm, original_offset, stride }));
