@@ -37,18 +37,31 @@ def corpus_texts(data_dir):
 
 
 def vary_numbers(text, rng):
-    """The same text with every digit replaced by a random one, so that
-    copies differ while keeping the shape of amounts and dates."""
-    return re.sub(r"\d", lambda m: str(rng.randrange(10)), text)
+    """The same text with the digits of its numbers replaced by random
+    ones, so that copies differ while keeping the shape of amounts; years
+    stay, so that periods are still found."""
+    def vary(m):
+        if re.fullmatch(r"(19|20)\d\d", m.group(0)):
+            return m.group(0)
+        return re.sub(r"\d", lambda d: str(rng.randrange(10)), m.group(0))
+    return re.sub(r"\d+(?:[.,]\d+)*", vary, text)
 
 
-def write_big_text(path, size, data_dir, seed=7, tail_line=0):
+def write_big_text(path, size, data_dir, seed=7, tail_line=0, recode=None):
     """Writes about @size bytes of corpus text with varied numbers to @path.
     With @tail_line, the last @tail_line bytes are a single line without any
-    newline (the corpus with its line ends turned into spaces)."""
+    newline (the corpus with its line ends turned into spaces). @recode
+    "crlf" ends lines with CRLF, "cp1252" writes Windows-1252."""
     rng = random.Random(seed)
     texts = corpus_texts(data_dir)
-    variants = [vary_numbers("\n\n".join(texts), rng).encode("utf-8") + b"\n\n" for _ in range(8)]
+    variants = [vary_numbers("\n\n".join(texts), rng) + "\n\n" for _ in range(8)]
+    if recode == "crlf":
+        variants = [v.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8") for v in variants]
+    elif recode == "cp1252":
+        variants = [v.encode("cp1252", "replace") for v in variants]
+        assert any(b >= 0x80 for b in variants[0]), "the corpus has no character beyond ASCII"
+    else:
+        variants = [v.encode("utf-8") for v in variants]
     body = size - tail_line
     written = 0
     with open(path, "wb") as fh:
