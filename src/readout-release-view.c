@@ -12,6 +12,7 @@
 #include "readout-format.h"
 #include "readout-metric.h"
 #include "readout-release-view.h"
+#include "readout-startup-trace.h"
 #include "readout-review-store.h"
 
 typedef enum
@@ -860,6 +861,8 @@ readout_release_view_constructed (GObject *object)
     }
   /* Row 0 is autoselected already: no "selection-changed" for it. */
   show_source (self, readout_release_view_get_selected (self));
+
+  readout_startup_trace_first_frame (GTK_WIDGET (self->column_view));
 }
 
 static void

@@ -86,6 +86,13 @@ readout_amount_parse_input (const char *text,
                g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
                !g_ascii_isdigit (p[4]))
         ; /* a thousands separator */
+      else if (*p == ',' && seen_digit && !seen_point && g_ascii_isdigit (p[1]) &&
+               (!g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3])))
+        {
+          /* "2,2m" as a German reader types it: a decimal comma */
+          g_string_append_c (number, '.');
+          seen_point = TRUE;
+        }
       else
         break;
     }

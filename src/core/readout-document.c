@@ -102,10 +102,14 @@ recheck (ReadoutDocument *self)
   if (self->recheck_frozen > 0)
     return;
 
-  /* Checks set flags on figures, which notifies again: freeze meanwhile. */
+  /* Checks set flags on figures, which notifies again: freeze meanwhile,
+   * and keep the old checks readable until the new ones are complete. */
   self->recheck_frozen++;
-  g_clear_pointer (&self->checks, g_ptr_array_unref);
-  self->checks = readout_checks_compute (G_LIST_MODEL (self->figures));
+  {
+    GPtrArray *checks = readout_checks_compute (G_LIST_MODEL (self->figures));
+    g_clear_pointer (&self->checks, g_ptr_array_unref);
+    self->checks = checks;
+  }
   self->recheck_frozen--;
 
   g_signal_emit (self, signals[CHANGED], 0);
