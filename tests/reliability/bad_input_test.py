@@ -12,9 +12,7 @@ usage: bad_input_test.py READOUT DATA_DIR
 import csv
 import io
 import os
-import re
 import stat
-import subprocess
 import sys
 import tempfile
 import unittest
