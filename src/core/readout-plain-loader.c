@@ -312,6 +312,8 @@ emit_line (ReadoutTextBuilder *builder,
           else
             REPLACE ("", 1);
         }
+      else if (c == 0xC2 && i + 1 < line->end && (guchar) text[i + 1] >= 0x80 && (guchar) text[i + 1] <= 0x9F)
+        REPLACE ((guchar) text[i + 1] == 0x85 ? " " : "", 2);   /* C1 controls; U+0085 breaks a line */
       else if (c == 0xC2 && i + 1 < line->end && ((guchar) text[i + 1] == 0xA0 || (guchar) text[i + 1] == 0xAD))
         REPLACE ((guchar) text[i + 1] == 0xA0 ? " " : "", 2);
       else if (c == 0xE2 && i + 2 < line->end && (guchar) text[i + 1] == 0x80)
