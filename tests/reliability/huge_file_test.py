@@ -61,6 +61,10 @@ def measure(readout, out, path, timeout):
 
 
 def main():
+    # Builds with little room in /tmp (the Flatpak build sandbox) opt out.
+    if os.environ.get("READOUT_SKIP_SLOW_TESTS"):
+        print("skipped: READOUT_SKIP_SLOW_TESTS is set")
+        return 77
     readout, data = sys.argv[1], sys.argv[2]
     failures = []
     with tempfile.TemporaryDirectory(prefix="readout-huge-") as d:

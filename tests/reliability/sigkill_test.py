@@ -45,6 +45,10 @@ def make_inputs(data, folder, copies):
 
 
 def main():
+    # Builds with little room in /tmp (the Flatpak build sandbox) opt out.
+    if os.environ.get("READOUT_SKIP_SLOW_TESTS"):
+        print("skipped: READOUT_SKIP_SLOW_TESTS is set")
+        return 77
     readout, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 50
     copies = int(sys.argv[4]) if len(sys.argv) > 4 else 300
