@@ -23,13 +23,16 @@ set -euo pipefail
 
 app_id=io.github.readout.Readout
 src=$(cd "$(dirname "$0")/.." && pwd)
+# The script changes directory: make a release given on the command line
+# absolute first.
+arg_release=${1:+$(realpath "$1")}
 W=${READOUT_FP_DIR:-${TMPDIR:-/tmp}/readout-fp}
 export FLATPAK_USER_DIR=$W/user
 # Paths pruned from the copy of /usr: never needed to build or run Readout,
 # and large on developer and CI machines. Bump runtime_version when it changes.
 prune=(local lib/google-cloud-sdk lib/jvm lib/debug share/doc share/man
        share/info share/fpcsrc share/package-lists)
-runtime_version=1
+runtime_version=2
 
 t0=$(date +%s)
 step_start=$t0
@@ -79,6 +82,11 @@ else
   for p in "${prune[@]}"; do
     rm -rf "${W:?}/rt/files/$p"
   done
+  # A runtime's files/etc is the sandbox's /etc: fontconfig needs its
+  # configuration there, as in org.gnome.Platform, or text is measured
+  # with whatever fallback it finds.
+  mkdir -p "$W/rt/files/etc"
+  cp -a /etc/fonts "$W/rt/files/etc/"
   printf '[Runtime]\nname=org.local.Sdk\nruntime=org.local.Sdk/%s/1\nsdk=org.local.Sdk/%s/1\n' \
     "$(flatpak --default-arch)" "$(flatpak --default-arch)" >"$W/rt/metadata"
   ostree init --mode=bare-user-only --repo="$W/repo"
@@ -149,7 +157,7 @@ step "flatpak run: readout --version and --export-csv=- from the installed app"
 input=$W/input
 rm -rf "$input"
 mkdir -p "$input"
-release=${1:-}
+release=$arg_release
 if [ -z "$release" ]; then
   for candidate in "$src/tests/data/seed-cellectar-q2-2017.txt" \
                    "$src/../shared/corpus/raw/seed-cellectar-q2-2017.txt"; do

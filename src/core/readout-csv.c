@@ -4,11 +4,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <float.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "readout-csv.h"
 #include "readout-document.h"
@@ -183,6 +189,44 @@ readout_csv_render (ReadoutDocument * const *documents,
   return g_string_free_to_bytes (out);
 }
 
+/* Writes straight into @path: a device or a pipe (/dev/null, /dev/stdout,
+ * a FIFO) has no old contents to keep, and a rename would replace it with
+ * a regular file. */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        size,
+                GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  int saved;
+
+  if (fd < 0)
+    goto fail;
+  while (size > 0)
+    {
+      gssize n = write (fd, data, size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          close (fd);
+          errno = saved;
+          goto fail;
+        }
+      data += n;
+      size -= n;
+    }
+  if (close (fd) == 0)
+    return TRUE;
+
+fail:
+  saved = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+  return FALSE;
+}
+
 gboolean
 readout_csv_write (const char               *path,
                    ReadoutDocument * const  *documents,
@@ -192,6 +236,11 @@ readout_csv_write (const char               *path,
   g_autoptr(GBytes) bytes = readout_csv_render (documents, n_documents);
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *target = NULL;
+  GStatBuf st;
+  gboolean in_place = FALSE;
+  gboolean ok;
+  int mode = 0644;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -206,12 +255,32 @@ readout_csv_write (const char               *path,
       return TRUE;
     }
 
-  /* Temporary file + fsync + rename: OUT holds the old or the new CSV,
-   * never half of one. */
-  if (!g_file_set_contents_full (path, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT |
-                                 G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, error))
+  /* A symbolic link stays a link: its target gets the new CSV. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      char *resolved = realpath (path, NULL);
+      target = g_strdup (resolved);
+      free (resolved);
+    }
+  if (g_stat (target ? target : path, &st) == 0)
+    {
+      in_place = !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
+      /* Whoever could read the old file may read the new one, and no one
+       * else. */
+      if (S_ISREG (st.st_mode))
+        mode = st.st_mode & 0777;
+    }
+
+  if (in_place)
+    ok = write_in_place (path, data, size, error);
+  else
+    /* Temporary file + fsync + rename: OUT holds the old or the new CSV,
+     * never half of one. */
+    ok = g_file_set_contents_full (target ? target : path, data, size,
+                                   G_FILE_SET_CONTENTS_CONSISTENT |
+                                   G_FILE_SET_CONTENTS_DURABLE,
+                                   mode, error);
+  if (!ok)
     {
       g_prefix_error (error, _("Could not write “%s”: "), path);
       return FALSE;

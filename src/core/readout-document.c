@@ -174,7 +174,7 @@ readout_document_new_from_bytes (const char    *file_name,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   self = g_object_new (READOUT_TYPE_DOCUMENT, NULL);
-  base = g_path_get_basename (file_name);
+  base = g_filename_display_basename (file_name);
   self->file_name = g_steal_pointer (&base);
 
   self->text = readout_load_text (bytes, self->file_name, cancellable, &local_error);
@@ -279,7 +279,12 @@ readout_document_load (GFile         *file,
     return NULL;
 
   g_clear_pointer (&self->file_name, g_free);
-  self->file_name = g_file_get_basename (file);
+  {
+    /* Shown and exported as UTF-8 whatever the file system's bytes (the
+     * CSV is UTF-8): an invalid byte becomes U+FFFD. */
+    g_autofree char *disk_name = g_file_get_basename (file);
+    self->file_name = g_filename_display_name (disk_name);
+  }
   self->file = g_object_ref (file);
   return self;
 }

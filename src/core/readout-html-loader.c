@@ -664,6 +664,10 @@ find_chunk (LoadState  *state,
 static const char *
 fold_char (gunichar c)
 {
+  /* DEL and the C1 controls (a terminal runs U+009B as an escape);
+   * U+0085 is a line break. */
+  if (c >= 0x7F && c <= 0x9F)
+    return c == 0x85 ? " " : "";
   switch (c)
     {
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:

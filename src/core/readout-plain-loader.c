@@ -12,6 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "readout-util.h"
 #include "readout-error.h"
@@ -109,12 +111,14 @@ decode_utf16 (GBytes   *bytes,
 
 /* Decodes @bytes into UTF-8, borrowing them when they are UTF-8 already. */
 static ReadoutText *
-decode (GBytes  *bytes,
-        GError **error)
+decode (GBytes    *bytes,
+        gboolean  *copied,
+        GError   **error)
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
+  *copied = TRUE;
   if (size >= 2 && (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
     return decode_utf16 (bytes, FALSE);
   if (size >= 2 && (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
@@ -127,12 +131,31 @@ decode (GBytes  *bytes,
       return NULL;
     }
 
+  *copied = FALSE;
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 &&
       g_utf8_validate_len (data + 3, size - 3, NULL))
     return readout_text_new_borrowed (bytes, 3, READOUT_TEXT_FORMAT_PLAIN);
   if (g_utf8_validate_len (data, size, NULL))
     return readout_text_new_borrowed (bytes, 0, READOUT_TEXT_FORMAT_PLAIN);
+  *copied = TRUE;
   return decode_cp1252 (bytes);
+}
+
+/* Asks the kernel to page out @bytes (never changes their contents: file
+ * pages are read again on use; anonymous ones without swap stay). */
+static void
+release_pages (GBytes *bytes)
+{
+#ifdef MADV_PAGEOUT
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
+  guintptr end = ((guintptr) data + size) & ~(guintptr) (page - 1);
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_PAGEOUT);
+#endif
 }
 
 /* ---- normalization ---------------------------------------------------- */
@@ -145,10 +168,12 @@ typedef enum
   LINE_PROSE,
 } LineKind;
 
+/* 32-bit offsets: a line per ten bytes of a huge file is a lot of lines
+ * (the loader refuses texts over 4 GiB). */
 typedef struct
 {
-  gsize    start;   /* first byte of the line's content (after indentation) */
-  gsize    end;     /* one past its last non-blank byte */
+  guint32  start;   /* first byte of the line's content (after indentation) */
+  guint32  end;     /* one past its last non-blank byte */
   LineKind kind;
 } Line;
 
@@ -312,6 +337,8 @@ emit_line (ReadoutTextBuilder *builder,
           else
             REPLACE ("", 1);
         }
+      else if (c == 0xC2 && i + 1 < line->end && (guchar) text[i + 1] >= 0x80 && (guchar) text[i + 1] <= 0x9F)
+        REPLACE ((guchar) text[i + 1] == 0x85 ? " " : "", 2);   /* C1 controls; U+0085 breaks a line */
       else if (c == 0xC2 && i + 1 < line->end && ((guchar) text[i + 1] == 0xA0 || (guchar) text[i + 1] == 0xAD))
         REPLACE ((guchar) text[i + 1] == 0xA0 ? " " : "", 2);
       else if (c == 0xE2 && i + 2 < line->end && (guchar) text[i + 1] == 0x80)
@@ -359,10 +386,23 @@ readout_plain_load (GBytes        *bytes,
   gsize len, pos = 0, next_nl = 0;
   gboolean any_text = FALSE, have_nl = FALSE;
   gboolean hard_wrapped;
+  gboolean copied;
 
-  source = decode (bytes, error);
+  if (g_bytes_get_size (bytes) >= G_MAXUINT32 / 2)
+    {
+      g_set_error (error, READOUT_LOAD_ERROR, READOUT_LOAD_ERROR_TOO_LARGE,
+                   _("The file is too large"));
+      return NULL;
+    }
+
+  source = decode (bytes, &copied, error);
   if (source == NULL)
     return NULL;
+  /* A decoded copy now stands for the file: let the kernel take back the
+   * file's pages until the map needs them (the memory budget of DESIGN.md
+   * is three times the input). */
+  if (copied)
+    release_pages (bytes);
 
   text = readout_text_get_text (source, &len);
   lines = g_array_new (FALSE, FALSE, sizeof (Line));

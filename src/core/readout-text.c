@@ -9,13 +9,20 @@
 #include "readout-text.h"
 
 /* From @norm on, byte i stands for original byte @orig + i (a copy run) or
- * for original byte @orig itself (a replacement run). */
+ * for original byte @orig itself (a replacement run).
+ *
+ * A large text has millions of runs: 32-bit offsets keep them at 12 bytes
+ * (24 with gsize). Files are at most READOUT_MAX_FILE_SIZE and their texts
+ * a small multiple of that, far below 4 GiB; past it the map stops growing
+ * (see readout_text_builder_append_mapped). */
 typedef struct
 {
-  gsize norm;
-  gsize orig;
-  guint stride;   /* original bytes per normalized byte: 0, 1 or 2 */
+  guint32 norm;
+  guint32 orig;
+  guint32 stride;   /* original bytes per normalized byte: 0, 1 or 2 */
 } Run;
+
+#define RUN_OFFSET_MAX G_MAXUINT32
 
 typedef struct
 {
@@ -188,9 +195,30 @@ readout_text_builder_append_mapped (ReadoutTextBuilder *self,
           g_string_append_len (self->text, utf8, len);
           return;
         }
+      /* A copy, n bytes put in the place of n others ("\n" -> " " joining
+       * wrapped lines, "\n\n" for a blank line), and the same copy going
+       * on: each byte maps to the one it replaces, as in a copy, so the
+       * copy's run covers all three. Plain text otherwise takes two runs
+       * per line, as much memory as the text itself. */
+      if (stride == 1 && last->stride == 0 && self->runs->len > 1 &&
+          original_offset > last->orig &&
+          norm - last->norm == original_offset - last->orig)
+        {
+          const Run *prev = &g_array_index (self->runs, Run, self->runs->len - 2);
+          if (prev->stride == 1 && prev->orig + (last->norm - prev->norm) == last->orig)
+            {
+              g_array_set_size (self->runs, self->runs->len - 1);
+              g_string_append_len (self->text, utf8, len);
+              return;
+            }
+        }
     }
 
-  g_array_append_val (self->runs, ((Run) { norm, original_offset, stride }));
+  /* Beyond 32-bit offsets, later bytes map by the last run (clamped to
+   * the original's size): a wrong highlight in a 4 GiB text, never a
+   * wrong memory access. */
+  if (norm <= RUN_OFFSET_MAX && original_offset <= RUN_OFFSET_MAX)
+    g_array_append_val (self->runs, ((Run) { norm, original_offset, stride }));
   g_string_append_len (self->text, utf8, len);
 }
 

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""A 300 MB text file: exported or refused with a clear message, never a
+crash, and peak RSS under DESIGN.md's budget (3 x input size + 50 MB).
+
+The input is generated at test time in a temporary folder (the text
+corpus concatenated with varied numbers) and deleted afterwards. VARIANT:
+  - lines: 300 MB of ordinary lines (LF);
+  - long-line: 250 MB of ordinary lines, then one 50 MB line without a
+    newline;
+  - one-line: 50 MB that are a single line without a newline;
+  - crlf: 300 MB of ordinary lines ending in CRLF;
+  - cp1252: 300 MB of ordinary lines in Windows-1252 (not UTF-8).
+Several variants may be given; without any, all run.
+Peak RSS comes from wait4()'s rusage of the child (ru_maxrss), the same
+number `/usr/bin/time -v` prints as "Maximum resident set size".
+
+usage: huge_file_test.py READOUT DATA_DIR [VARIANT...]
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import relcommon  # noqa: E402
+
+MB = 1024 * 1024
+
+
+def measure(readout, out, path, timeout):
+    """Runs the export; returns (status, stderr, seconds, peak RSS bytes)."""
+    start = time.monotonic()
+    # stderr into a file: a pipe nobody reads could block a chatty child.
+    err = tempfile.TemporaryFile()
+    env = relcommon.clean_env()
+    # Measure the program as it is run, not under the test suite's memory
+    # debugging: meson's MALLOC_PERTURB_ fills every allocation and
+    # G_DEBUG=gc-friendly zeroes every GArray's new capacity, touching pages
+    # the program never uses (e.g. a GString's power-of-two capacity).
+    for name in ("MALLOC_PERTURB_", "G_DEBUG", "G_SLICE"):
+        env.pop(name, None)
+    proc = subprocess.Popen([readout, "--export-csv=" + out, path], env=env,
+                            stdout=subprocess.DEVNULL, stderr=err)
+
+    def stderr():
+        err.seek(0)
+        return err.read()
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        if time.monotonic() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            return None, stderr(), time.monotonic() - start, usage.ru_maxrss * 1024
+        time.sleep(0.05)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, stderr(), time.monotonic() - start, usage.ru_maxrss * 1024
+
+
+def main():
+    # Builds with little room in /tmp (the Flatpak build sandbox) opt out.
+    if os.environ.get("READOUT_SKIP_SLOW_TESTS"):
+        print("skipped: READOUT_SKIP_SLOW_TESTS is set")
+        return 77
+    readout, data = sys.argv[1], sys.argv[2]
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="readout-huge-") as d:
+        variants = {
+            "lines": ("lines.txt", 300 * MB, 0, None),
+            "long-line": ("long-line.txt", 300 * MB, 50 * MB, None),
+            "one-line": ("one-line.txt", 50 * MB, 50 * MB, None),
+            "crlf": ("crlf.txt", 300 * MB, 0, "crlf"),
+            "cp1252": ("cp1252.txt", 300 * MB, 0, "cp1252"),
+        }
+        wanted = sys.argv[3:] or list(variants)
+        for variant in wanted:
+            name, size, tail, recode = variants[variant]
+            path = os.path.join(d, name)
+            out = os.path.join(d, name + ".csv")
+            relcommon.write_big_text(path, size, data, tail_line=tail, recode=recode)
+            size = os.path.getsize(path)
+            budget = 3 * size + 50 * MB
+            status, stderr, seconds, rss = measure(readout, out, path, timeout=400)
+            errors = [line for line in stderr.split(b"\n") if line.strip()]
+            print("%-13s %4d MB: exit %s, %.1f s, peak RSS %d MB (budget %d MB, %.2f x input)"
+                  % (name, size // MB, status, seconds, rss // MB, budget // MB, rss / size))
+            for line in errors:
+                print("    stderr: %s" % line.decode("utf-8", "replace"))
+
+            if status is None:
+                failures.append("%s: no answer after %.0f s (killed)" % (name, seconds))
+            elif status < 0:
+                failures.append("%s: crashed with signal %d" % (name, -status))
+            elif status == 0:
+                if errors:
+                    failures.append("%s: exit 0 with messages %r" % (name, errors))
+                with open(out, "rb") as fh:
+                    rows, problems = relcommon.parse_csv_strict(fh.read())
+                if problems:
+                    failures.append("%s: invalid CSV: %s" % (name, problems))
+                print("    exported %d rows" % len(rows))
+            elif status == 1:
+                # Refused: one line naming the file, and no CSV written.
+                if len(errors) != 1 or os.fsencode(path) + b":" not in errors[0]:
+                    failures.append("%s: refused without one line naming the file: %r" % (name, errors))
+                if os.path.exists(out):
+                    failures.append("%s: refused yet %s was written" % (name, out))
+            else:
+                failures.append("%s: exit status %d" % (name, status))
+
+            if rss > budget:
+                failures.append("%s: peak RSS %d MB over the budget of %d MB (3 x %d MB + 50 MB)"
+                                % (name, rss // MB, budget // MB, size // MB))
+            os.unlink(path)
+            if os.path.exists(out):
+                os.unlink(out)
+
+    for f in failures:
+        print("FAIL: " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
