@@ -139,8 +139,8 @@ append_row (GString         *out,
   g_string_append_c (out, ',');
   if (readout_figure_get_change_percent (figure, &change_percent))
     {
-      /* Room for any double in %f (no exponent in the CSV). */
-  char buf[G_ASCII_DTOSTR_BUF_SIZE + DBL_MAX_10_EXP];
+      /* Room for any double in %f: a change can be as long as a value. */
+      char buf[G_ASCII_DTOSTR_BUF_SIZE + DBL_MAX_10_EXP];
       /* Round half away from zero to one decimal, never "-0.0". */
       double rounded = round (change_percent * 10.0) / 10.0;
       if (rounded == 0)
