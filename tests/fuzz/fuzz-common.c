@@ -21,6 +21,54 @@ readout_fuzz_init (void)
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 }
 
+static GPtrArray *read_csv (const char *s,
+                            gsize       len,
+                            gsize      *error_at);
+
+static gboolean
+is_plain_number (const char *s)
+{
+  const char *p = s + (s[0] == '-');
+  const char *point = strchr (p, '.');
+
+  return g_ascii_isdigit (*p) && strspn (p, "0123456789.") == strlen (p) &&
+         (point == NULL || (strchr (point + 1, '.') == NULL && point[1] != '\0'));
+}
+
+/* The CSV contract of DESIGN.md: the header, 14 fields a row, plain numbers
+ * (no exponent, no "inf"), formula-guarded text. */
+static void
+check_csv_contract (GBytes *csv)
+{
+  static const guint numeric[] = { 5, 6, 8, 9 };
+  static const guint text[] = { 1, 4, 13 };
+  g_autoptr(GPtrArray) rows = NULL;
+  gsize size, error_at = 0;
+  const char *data = g_bytes_get_data (csv, &size);
+
+  rows = read_csv (data, size, &error_at);
+  FUZZ_CHECK (rows != NULL, "unreadable CSV at byte %" G_GSIZE_FORMAT, error_at);
+  FUZZ_CHECK (rows->len >= 1 && g_str_has_prefix (data, READOUT_CSV_HEADER "\r\n"), "bad header");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+
+      FUZZ_CHECK (row->len == 14, "row %u has %u fields", r, row->len);
+      for (guint i = 0; i < G_N_ELEMENTS (numeric); i++)
+        {
+          const char *field = g_ptr_array_index (row, numeric[i]);
+          FUZZ_CHECK (field[0] == '\0' || is_plain_number (field),
+                      "row %u field %u is \"%s\"", r, numeric[i], field);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+        {
+          const char *field = g_ptr_array_index (row, text[i]);
+          FUZZ_CHECK (field[0] == '\0' || strchr ("=+-@\t\r", field[0]) == NULL,
+                      "row %u field %u is \"%s\"", r, text[i], field);
+        }
+    }
+}
+
 /* Plain loader, recognizer, figure finder and checks, then the CSV. */
 void
 readout_fuzz_text (const guint8 *data,
@@ -38,6 +86,7 @@ readout_fuzz_text (const guint8 *data,
   FUZZ_CHECK (csv != NULL, "no CSV for a document");
   FUZZ_CHECK (g_utf8_validate (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL),
               "the CSV is not UTF-8");
+  check_csv_contract (csv);
 }
 
 void
