@@ -680,6 +680,24 @@ find_date (const Context *ctx,
   return FALSE;
 }
 
+static gboolean
+is_forward_looking (const char *sentence,
+                    const char *end)
+{
+  for (const char *p = sentence; p < end; p++)
+    {
+      if (!word_start (sentence, p))
+        continue;
+      /* The first letters of forward_looking[]: most words start otherwise. */
+      if (strchr ("eagofpiwcEAGOFPIWC", *p) == NULL)
+        continue;
+      for (gsize i = 0; i < G_N_ELEMENTS (forward_looking); i++)
+        if (phrase_at (p, end, forward_looking[i]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 read_sentence (const Context    *ctx,
                gsize             offset,
@@ -704,9 +722,8 @@ read_sentence (const Context    *ctx,
   readout_scan_amounts (sentence, end - sentence, amounts);
   if (amounts->len == 0)
     return;
-  for (gsize i = 0; i < G_N_ELEMENTS (forward_looking); i++)
-    if (readout_find_word (sentence, end - sentence, forward_looking[i]))
-      return;
+  if (is_forward_looking (sentence, end))
+    return;
   find_mentions (sentence, end, mentions);
   if (mentions->len == 0)
     return;

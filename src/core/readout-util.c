@@ -50,21 +50,3 @@ readout_find (const char *haystack,
     }
   return NULL;
 }
-
-gboolean
-readout_find_word (const char *haystack,
-                   gsize       len,
-                   const char *word)
-{
-  gsize n = strlen (word);
-  const char *end = haystack + len;
-
-  for (const char *p = haystack; p + n <= end; p++)
-    {
-      if ((*p | 0x20) != (word[0] | 0x20) || (p > haystack && g_ascii_isalnum (p[-1])))
-        continue;
-      if (g_ascii_strncasecmp (p, word, n) == 0 && (p + n == end || !g_ascii_isalnum (p[n])))
-        return TRUE;
-    }
-  return FALSE;
-}

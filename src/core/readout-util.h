@@ -19,9 +19,4 @@ const char *readout_find            (const char *haystack,
                                      gsize       len,
                                      const char *needle);
 
-/* Like readout_find, ASCII case-insensitive, at word boundaries only. */
-gboolean    readout_find_word       (const char *haystack,
-                                     gsize       len,
-                                     const char *word);
-
 G_END_DECLS
