@@ -19,4 +19,9 @@ const char *readout_find            (const char *haystack,
                                      gsize       len,
                                      const char *needle);
 
+/* Is @word (ASCII, any case) at @p, ending before a letter or digit? */
+gboolean    readout_word_at         (const char *p,
+                                     const char *end,
+                                     const char *word);
+
 G_END_DECLS
