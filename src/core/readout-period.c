@@ -17,20 +17,6 @@
 
 static const char * const ordinals[] = { "first", "second", "third", "fourth" };
 
-static gboolean
-word_at (const char *p,
-         const char *end,
-         const char *word)
-{
-  /* Most words differ in their first letter: check it before measuring. */
-  if (p >= end || ((*p | 0x20) != (word[0] | 0x20)))
-    return FALSE;
-  if (word[1] != '\0' && (p + 1 >= end || (p[1] | 0x20) != (word[1] | 0x20)))
-    return FALSE;
-  gsize n = strlen (word);
-  return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, word, n) == 0 &&
-         (p + n == end || !g_ascii_isalnum (p[n]));
-}
 
 static const char *
 next_word (const char *p,
@@ -174,7 +160,7 @@ scan_votes (const char *text,
             q++;
           if (q + 2 < end && g_ascii_strncasecmp (q, "FY", 2) == 0)
             add_named (votes, quarter, fiscal_year_at (q + 2, end), TRUE, weight);
-          else if (word_at (q, end, "fiscal"))
+          else if (readout_word_at (q, end, "fiscal"))
             add_named (votes, quarter, fiscal_year_at (next_word (q, end), end), TRUE, weight);
           else
             {
@@ -191,11 +177,11 @@ scan_votes (const char *text,
           gboolean fiscal = FALSE;
           int y = 0;
 
-          if (!word_at (p, end, ordinals[i]))
+          if (!readout_word_at (p, end, ordinals[i]))
             continue;
           q = next_word (p, end);
           /* "second fiscal 1993 quarter", "third fiscal quarter" */
-          if (word_at (q, end, "fiscal"))
+          if (readout_word_at (q, end, "fiscal"))
             {
               fiscal = TRUE;
               q = next_word (q, end);
@@ -203,11 +189,11 @@ scan_votes (const char *text,
               if (y)
                 q = next_word (q, end);
             }
-          if (!word_at (q, end, "quarter") && !word_at (q, end, "quarters"))
+          if (!readout_word_at (q, end, "quarter") && !readout_word_at (q, end, "quarters"))
             break;
           q = next_word (q, end);
           /* "quarter and full year 2021", "quarter of fiscal 2021" */
-          if (word_at (q, end, "and"))
+          if (readout_word_at (q, end, "and"))
             {
               const char *r = q;
               for (int k = 0; k < 4 && r < end && !readout_scan_year (r, r, end); k++)
@@ -215,13 +201,13 @@ scan_votes (const char *text,
               if (readout_scan_year (r, r, end))
                 q = r;
             }
-          if (word_at (q, end, "of"))
+          if (readout_word_at (q, end, "of"))
             q = next_word (q, end);
-          if (word_at (q, end, "fiscal"))
+          if (readout_word_at (q, end, "fiscal"))
             {
               fiscal = TRUE;
               q = next_word (q, end);
-              if (word_at (q, end, "year"))
+              if (readout_word_at (q, end, "year"))
                 q = next_word (q, end);
             }
           if (y == 0)
@@ -229,14 +215,14 @@ scan_votes (const char *text,
           add_named (votes, i + 1, y, fiscal, weight);
           if (!fiscal)
             vote_year (votes, y, weight);
-          if (word_at (q, end, "ended") || word_at (q, end, "ending"))
+          if (readout_word_at (q, end, "ended") || readout_word_at (q, end, "ending"))
             vote_end_date (votes, q, end, weight);
           break;
         }
 
-      if (word_at (p, end, "three months") || word_at (p, end, "three-month") ||
-          word_at (p, end, "three month") || word_at (p, end, "quarter ended") ||
-          word_at (p, end, "13 weeks") || word_at (p, end, "thirteen weeks"))
+      if (readout_word_at (p, end, "three months") || readout_word_at (p, end, "three-month") ||
+          readout_word_at (p, end, "three month") || readout_word_at (p, end, "quarter ended") ||
+          readout_word_at (p, end, "13 weeks") || readout_word_at (p, end, "thirteen weeks"))
         {
           int y, m, d;
           const char *q = next_word (next_word (p, end), end);
@@ -247,22 +233,22 @@ scan_votes (const char *text,
             }
         }
 
-      if (word_at (p, end, "fiscal year ended") || word_at (p, end, "twelve months ended") ||
-          word_at (p, end, "full year") || word_at (p, end, "full-year"))
+      if (readout_word_at (p, end, "fiscal year ended") || readout_word_at (p, end, "twelve months ended") ||
+          readout_word_at (p, end, "full year") || readout_word_at (p, end, "full-year"))
         {
           votes->year_votes += weight;
-          if (word_at (p, end, "fiscal year ended"))
+          if (readout_word_at (p, end, "fiscal year ended"))
             vote_end_date (votes, p, end, weight);
         }
 
-      if (word_at (p, end, "fiscal year ends") || word_at (p, end, "fiscal year ending"))
+      if (readout_word_at (p, end, "fiscal year ends") || readout_word_at (p, end, "fiscal year ending"))
         {
           int y, m, d;
           if (read_end_date (next_word (next_word (p, end), end), end, &y, &m, &d))
             votes->fiscal_year_end_year = y;
         }
 
-      if (word_at (p, end, "fiscal"))
+      if (readout_word_at (p, end, "fiscal"))
         {
           const char *q = next_word (p, end);
           int y = readout_scan_year (q, q, end);
@@ -272,7 +258,7 @@ scan_votes (const char *text,
               /* "its fiscal 2021 financial results"; not "quarter of fiscal
                * 2021" nor "the fiscal 1993 quarter" */
               if (!(p - text >= 3 && g_ascii_strncasecmp (p - 3, "of ", 3) == 0) &&
-                  !word_at (next_word (q, end), end, "quarter"))
+                  !readout_word_at (next_word (q, end), end, "quarter"))
                 votes->year_votes += weight;
             }
         }
@@ -476,7 +462,7 @@ name_before (const char *text,
       while (w > text && w[-1] != ' ' && w[-1] != '\n' && w[-1] != '(' && w[-1] != ')')
         w--;
       gsize month_len;
-      if (w == p || !g_ascii_isupper (*w) || word_at (w, end, "The") || word_at (w, end, "On") ||
+      if (w == p || !g_ascii_isupper (*w) || readout_word_at (w, end, "The") || readout_word_at (w, end, "On") ||
           readout_scan_month (w, end, &month_len) != 0)
         break;
       /* Stop at a dateline: "2017 (GLOBE NEWSWIRE) -- " or a sentence. */

@@ -209,6 +209,8 @@ typedef struct
   const char          *text;     /* the whole text */
   const ReadoutPeriod *period;
   const char          *currency;
+  GArray              *amounts;  /* scratch, reused sentence after sentence */
+  GArray              *mentions;
 } Context;
 
 static gboolean
@@ -680,6 +682,24 @@ find_date (const Context *ctx,
   return FALSE;
 }
 
+static gboolean
+is_forward_looking (const char *sentence,
+                    const char *end)
+{
+  for (const char *p = sentence; p < end; p++)
+    {
+      if (!word_start (sentence, p))
+        continue;
+      /* The first letters of forward_looking[]: most words start otherwise. */
+      if (strchr ("eagofpiwcEAGOFPIWC", *p) == NULL)
+        continue;
+      for (gsize i = 0; i < G_N_ELEMENTS (forward_looking); i++)
+        if (phrase_at (p, end, forward_looking[i]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 read_sentence (const Context    *ctx,
                gsize             offset,
@@ -688,8 +708,8 @@ read_sentence (const Context    *ctx,
                ReadoutCandidate  best[READOUT_N_CATALOGUE_METRICS],
                ReadoutCandidate  priors[READOUT_N_CATALOGUE_METRICS])
 {
-  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (ReadoutAmount));
-  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  GArray *amounts = ctx->amounts;
+  GArray *mentions = ctx->mentions;
   Local local[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
   gboolean weak_income = FALSE, per_share_seen = FALSE;
   gboolean prior_phase = FALSE, other_phase = FALSE;
@@ -701,12 +721,13 @@ read_sentence (const Context    *ctx,
   guint n_current_order = 0;
   gboolean respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
 
+  g_array_set_size (amounts, 0);
+  g_array_set_size (mentions, 0);
   readout_scan_amounts (sentence, end - sentence, amounts);
   if (amounts->len == 0)
     return;
-  for (gsize i = 0; i < G_N_ELEMENTS (forward_looking); i++)
-    if (readout_find_word (sentence, end - sentence, forward_looking[i]))
-      return;
+  if (is_forward_looking (sentence, end))
+    return;
   find_mentions (sentence, end, mentions);
   if (mentions->len == 0)
     return;
@@ -1133,7 +1154,9 @@ readout_prose_find (const char          *text,
                     const char          *currency,
                     ReadoutCandidate     found[READOUT_N_CATALOGUE_METRICS])
 {
-  Context ctx = { text, period, currency };
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (ReadoutAmount));
+  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  Context ctx = { text, period, currency, amounts, mentions };
   ReadoutCandidate priors[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
   const char *end = text + len;
   const char *line = text;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "readout-scan.h"
+#include "readout-util.h"
 
 static gboolean
 is_word_char (char c)
@@ -15,20 +16,6 @@ is_word_char (char c)
   return g_ascii_isalnum (c) || c == '_';
 }
 
-static gboolean
-word_at (const char *p,
-         const char *end,
-         const char *word)
-{
-  /* Most words differ in their first letter: check it before measuring. */
-  if (p >= end || ((*p | 0x20) != (word[0] | 0x20)))
-    return FALSE;
-  if (word[1] != '\0' && (p + 1 >= end || (p[1] | 0x20) != (word[1] | 0x20)))
-    return FALSE;
-  gsize n = strlen (word);
-  return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, word, n) == 0 &&
-         (p + n == end || !is_word_char (p[n]));
-}
 
 static const char *
 skip_spaces (const char *p,
@@ -234,7 +221,7 @@ followed_by (const char *p,
              const char *phrase)
 {
   p = skip_spaces (p, end);
-  return word_at (p, end, phrase);
+  return readout_word_at (p, end, phrase);
 }
 
 void
@@ -342,23 +329,23 @@ readout_scan_amounts (const char *text,
        * "per diluted share", "per common share", "per ADS". */
       {
         const char *s = skip_spaces (q, end);
-        if (word_at (s, end, "per"))
+        if (readout_word_at (s, end, "per"))
           {
             const char *w = skip_spaces (s + 3, end);
             gboolean diluted = FALSE, basic = FALSE;
             for (int i = 0; i < 5 && w < end; i++)
               {
-                if (word_at (w, end, "share") || word_at (w, end, "shares"))
+                if (readout_word_at (w, end, "share") || readout_word_at (w, end, "shares"))
                   {
                     amount.per_share = TRUE;
                     break;
                   }
-                if (word_at (w, end, "diluted"))
+                if (readout_word_at (w, end, "diluted"))
                   diluted = TRUE;
-                else if (word_at (w, end, "basic"))
+                else if (readout_word_at (w, end, "basic"))
                   basic = TRUE;
-                else if (!word_at (w, end, "and") && !word_at (w, end, "common") &&
-                         !word_at (w, end, "weighted") && !word_at (w, end, "average"))
+                else if (!readout_word_at (w, end, "and") && !readout_word_at (w, end, "common") &&
+                         !readout_word_at (w, end, "weighted") && !readout_word_at (w, end, "average"))
                   break;
                 while (w < end && *w != ' ')
                   w++;

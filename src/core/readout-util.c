@@ -52,19 +52,18 @@ readout_find (const char *haystack,
 }
 
 gboolean
-readout_find_word (const char *haystack,
-                   gsize       len,
-                   const char *word)
+readout_word_at (const char *p,
+                 const char *end,
+                 const char *word)
 {
-  gsize n = strlen (word);
-  const char *end = haystack + len;
+  gsize n;
 
-  for (const char *p = haystack; p + n <= end; p++)
-    {
-      if ((*p | 0x20) != (word[0] | 0x20) || (p > haystack && g_ascii_isalnum (p[-1])))
-        continue;
-      if (g_ascii_strncasecmp (p, word, n) == 0 && (p + n == end || !g_ascii_isalnum (p[n])))
-        return TRUE;
-    }
-  return FALSE;
+  /* Most words differ in their first letters: check them before measuring. */
+  if (p >= end || ((*p | 0x20) != (word[0] | 0x20)))
+    return FALSE;
+  if (word[1] != '\0' && (p + 1 >= end || (p[1] | 0x20) != (word[1] | 0x20)))
+    return FALSE;
+  n = strlen (word);
+  return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, word, n) == 0 &&
+         (p + n == end || !(g_ascii_isalnum (p[n]) || p[n] == '_'));
 }

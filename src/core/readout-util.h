@@ -19,9 +19,9 @@ const char *readout_find            (const char *haystack,
                                      gsize       len,
                                      const char *needle);
 
-/* Like readout_find, ASCII case-insensitive, at word boundaries only. */
-gboolean    readout_find_word       (const char *haystack,
-                                     gsize       len,
+/* Is @word (ASCII, any case) at @p, ending before a letter or digit? */
+gboolean    readout_word_at         (const char *p,
+                                     const char *end,
                                      const char *word);
 
 G_END_DECLS
