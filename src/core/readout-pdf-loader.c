@@ -20,6 +20,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "readout-decode.h"
 #include "readout-error.h"
 #include "readout-html-table.h"
 #include "readout-loader.h"
@@ -73,31 +74,6 @@ pdf_line_free (gpointer data)
 
   g_ptr_array_unref (line->cells);
   g_free (line);
-}
-
-/* Typography folded like the other loaders; NULL keeps the character. */
-static const char *
-fold_char (gunichar c)
-{
-  switch (c)
-    {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-      return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-      return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE63: case 0xFF0D:
-      return "-";
-    case 0xFB00: return "ff";
-    case 0xFB01: return "fi";
-    case 0xFB02: return "fl";
-    case 0xFB03: return "ffi";
-    case 0xFB04: return "ffl";
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF:
-      return "";
-    default:
-      return NULL;
-    }
 }
 
 static int
@@ -164,7 +140,7 @@ static void
 append_glyph (GString *text,
               gunichar c)
 {
-  const char *folded = fold_char (c);
+  const char *folded = readout_fold_char (c);
 
   if (folded != NULL)
     g_string_append (text, folded);

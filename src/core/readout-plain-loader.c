@@ -16,18 +16,11 @@
 #include <unistd.h>
 
 #include "readout-util.h"
+#include "readout-decode.h"
 #include "readout-error.h"
 #include "readout-loader.h"
 
 #define CANCEL_CHECK_INTERVAL 4096
-
-/* Windows-1252's 0x80..0x9f; the rest of the upper half is Latin-1. */
-static const gunichar cp1252_high[32] = {
-  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD,
-};
 
 static gboolean
 looks_binary (const char *data,
@@ -48,67 +41,6 @@ looks_binary (const char *data,
   return controls * 20 > n;
 }
 
-static ReadoutText *
-decode_cp1252 (GBytes *bytes)
-{
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-  g_autoptr(ReadoutTextBuilder) builder =
-    readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_PLAIN, size + size / 8);
-  gsize run = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char utf8[6];
-      gunichar c;
-      int n;
-
-      if (data[i] < 0x80)
-        continue;
-      readout_text_builder_append_copy (builder, (const char *) data + run, i - run, run);
-      c = data[i] < 0xa0 ? cp1252_high[data[i] - 0x80] : data[i];
-      n = g_unichar_to_utf8 (c, utf8);
-      readout_text_builder_append_at (builder, utf8, n, i);
-      run = i + 1;
-    }
-  readout_text_builder_append_copy (builder, (const char *) data + run, size - run, run);
-  return readout_text_builder_finish (g_steal_pointer (&builder));
-}
-
-static ReadoutText *
-decode_utf16 (GBytes   *bytes,
-              gboolean  big_endian)
-{
-  gsize size;
-  const guchar *data = g_bytes_get_data (bytes, &size);
-  g_autoptr(ReadoutTextBuilder) builder =
-    readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_PLAIN, size / 2 + 16);
-
-  for (gsize i = 2; i + 1 < size; i += 2)
-    {
-      gunichar c = big_endian ? (data[i] << 8 | data[i + 1]) : (data[i + 1] << 8 | data[i]);
-      gsize start = i;
-      char utf8[6];
-      int n;
-
-      if (c >= 0xD800 && c < 0xDC00 && i + 3 < size)
-        {
-          gunichar low = big_endian ? (data[i + 2] << 8 | data[i + 3]) : (data[i + 3] << 8 | data[i + 2]);
-          if (low >= 0xDC00 && low < 0xE000)
-            {
-              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-              i += 2;
-            }
-        }
-      if (c == 0 || (c >= 0xD800 && c < 0xE000))
-        c = 0xFFFD;
-      n = g_unichar_to_utf8 (c, utf8);
-      readout_text_builder_append_mapped (builder, utf8, n, start + (big_endian ? 1 : 0),
-                                          n == 1 ? 2 : 0);
-    }
-  return readout_text_builder_finish (g_steal_pointer (&builder));
-}
-
 /* Decodes @bytes into UTF-8, borrowing them when they are UTF-8 already. */
 static ReadoutText *
 decode (GBytes    *bytes,
@@ -120,9 +52,9 @@ decode (GBytes    *bytes,
 
   *copied = TRUE;
   if (size >= 2 && (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
-    return decode_utf16 (bytes, FALSE);
+    return readout_decode_utf16 (bytes, FALSE, READOUT_TEXT_FORMAT_PLAIN);
   if (size >= 2 && (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
-    return decode_utf16 (bytes, TRUE);
+    return readout_decode_utf16 (bytes, TRUE, READOUT_TEXT_FORMAT_PLAIN);
 
   if (looks_binary (data, size))
     {
@@ -138,7 +70,7 @@ decode (GBytes    *bytes,
   if (g_utf8_validate_len (data, size, NULL))
     return readout_text_new_borrowed (bytes, 0, READOUT_TEXT_FORMAT_PLAIN);
   *copied = TRUE;
-  return decode_cp1252 (bytes);
+  return readout_decode_cp1252 (bytes, 0, READOUT_TEXT_FORMAT_PLAIN);
 }
 
 /* Asks the kernel to page out @bytes (never changes their contents: file
