@@ -15,20 +15,6 @@
 
 #define MINUS "\xE2\x88\x92"
 
-static const char *
-currency_symbol (const char *currency)
-{
-  if (currency == NULL || g_str_has_prefix (currency, "USD"))
-    return "$";
-  if (g_str_has_prefix (currency, "EUR"))
-    return "\xE2\x82\xAC";
-  if (g_str_has_prefix (currency, "GBP"))
-    return "\xC2\xA3";
-  if (g_str_has_prefix (currency, "CAD"))
-    return "C$";
-  return NULL;
-}
-
 char *
 readout_format_full (double           value,
                      ReadoutUnitKind  kind,
@@ -69,7 +55,7 @@ readout_format_full (double           value,
     g_string_append (out, MINUS);
   if (kind != READOUT_UNIT_KIND_SHARES)
     {
-      symbol = currency_symbol (currency);
+      symbol = readout_amount_currency_symbol (currency);
       if (symbol != NULL)
         g_string_append (out, symbol);
       else

@@ -146,8 +146,8 @@ readout_amount_parse_input (const char *text,
   return TRUE;
 }
 
-static const char *
-currency_symbol (const char *currency)
+const char *
+readout_amount_currency_symbol (const char *currency)
 {
   if (currency == NULL || g_str_has_prefix (currency, "USD"))
     return "$";
@@ -168,7 +168,7 @@ readout_amount_format_short (double           value,
 {
   const char *sign = value < 0 ? "\xE2\x88\x92" : "";
   const char *suffix = "";
-  const char *symbol = currency_symbol (currency);
+  const char *symbol = readout_amount_currency_symbol (currency);
   g_autofree char *code = NULL;
   double magnitude = fabs (value);
   /* Room for any double in %f: a typed amount can have 300 digits. */

@@ -25,4 +25,8 @@ char      *readout_amount_format_short  (double           value,
                                          const char      *currency,
                                          gboolean         localized);
 
+/* "$", "€", "£", "C$" for an ISO 4217 code (USD when NULL); NULL for a
+ * currency shown by its code. */
+const char *readout_amount_currency_symbol (const char *currency);
+
 G_END_DECLS
