@@ -12,7 +12,7 @@ static gint64 start_us;
 
 /* As early as the program's own code runs: before main(), after the
  * dynamic linker (whose share `readout --version` measures). */
-__attribute__((constructor)) static void
+__attribute__ ((constructor)) static void
 record_start (void)
 {
   start_us = g_get_monotonic_time ();
