@@ -994,6 +994,17 @@ readout_html_load (GBytes        *bytes,
       return NULL;
     }
 
+  /* libxml2 wants one xmlInitParser() before threads parse at once (the
+   * command line loads files in parallel). */
+  {
+    static gsize parser_ready = 0;
+    if (g_once_init_enter (&parser_ready))
+      {
+        xmlInitParser ();
+        g_once_init_leave (&parser_ready, 1);
+      }
+  }
+
   decoded = decode (bytes);
   text = readout_text_get_text (decoded, &len);
   regions = find_regions (text, len);

@@ -633,10 +633,10 @@ write_page (ReadoutHtmlSink *out,
   readout_html_sink_break (out, READOUT_HTML_BREAK_PARAGRAPH, pos);
 }
 
-ReadoutText *
-readout_pdf_load (GBytes        *bytes,
-                  GCancellable  *cancellable,
-                  GError       **error)
+static ReadoutText *
+load_locked (GBytes        *bytes,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   /* No g_autoptr: poppler-glib 22 does not define it for its types. */
@@ -707,4 +707,18 @@ readout_pdf_load (GBytes        *bytes,
       return NULL;
     }
   return readout_text_builder_finish (g_steal_pointer (&builder));
+}
+
+ReadoutText *
+readout_pdf_load (GBytes        *bytes,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  /* poppler keeps process-wide state (its global parameters, font and
+   * error handling) that two documents opened in two threads at once
+   * can race on: PDFs are read one at a time. */
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  return load_locked (bytes, cancellable, error);
 }
