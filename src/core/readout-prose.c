@@ -860,9 +860,6 @@ read_sentence (const Context    *ctx,
       post_time = scan_time (ctx, a_end, post_end, TRUE, &post_other);
       cursor = amount->end;
 
-      g_debug ("amount %.*s: mention %s, phases prior %d other %d, times pre %d post %d",
-               (int) (a_end - a_start), a_start, mention ? mention->phrase->phrase : "-",
-               prior_phase, other_phase, pre_time, post_time);
       if (mention == NULL)
         continue;
 

@@ -1241,7 +1241,6 @@ read_table (const char          *text,
           metric = READOUT_METRIC_TOTAL_OPEX;
           rank = 2;
         }
-      g_debug ("row “%s” (section “%s”): metric %d rank %d", label, section, metric, rank);
       if (rank == 0)
         continue;
       if (metric == READOUT_METRIC_CASH && !columns.balance_sheet)
