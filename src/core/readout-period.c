@@ -445,6 +445,23 @@ static const char * const exchanges[] = {
   "(Nasdaq", "(NASDAQ", "(NYSE", "(Amex", "(AMEX", "(TSX", "(OTC", "(LSE", "(ASX",
 };
 
+typedef struct
+{
+  guint       exchange;   /* index in exchanges[] */
+  const char *at;
+} ExchangeHit;
+
+static int
+compare_exchange_hits (gconstpointer a,
+                       gconstpointer b)
+{
+  const ExchangeHit *x = a, *y = b;
+
+  if (x->exchange != y->exchange)
+    return x->exchange < y->exchange ? -1 : 1;
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
 /* A candidate name ending at @end: up to six capitalized words back. */
 static char *
 name_before (const char *text,
@@ -519,18 +536,28 @@ readout_company_find (const char *text,
   int best_score = 0;
   guint about = G_MAXUINT;
 
-  /* "Name, Inc. (Nasdaq: TICK)" */
-  for (guint i = 0; i < G_N_ELEMENTS (exchanges); i++)
-    {
-      const char *p = text;
-      while ((p = readout_find (p, end - p, exchanges[i])) != NULL)
-        {
-          char *name = candidates->len < MAX_CANDIDATES ? name_before (text, p) : NULL;
-          if (name != NULL)
-            g_ptr_array_add (candidates, name);
-          p += strlen (exchanges[i]);
-        }
-    }
+  /* "Name, Inc. (Nasdaq: TICK)": the names before each exchange in the
+   * order of exchanges[], found in one pass over the text. */
+  {
+    g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (ExchangeHit));
+
+    for (const char *p = memchr (text, '(', len); p != NULL; p = memchr (p + 1, '(', end - p - 1))
+      for (guint i = 0; i < G_N_ELEMENTS (exchanges); i++)
+        if ((gsize) (end - p) >= strlen (exchanges[i]) &&
+            memcmp (p, exchanges[i], strlen (exchanges[i])) == 0)
+          {
+            ExchangeHit hit = { i, p };
+            g_array_append_val (hits, hit);
+            break;
+          }
+    g_array_sort (hits, compare_exchange_hits);
+    for (guint h = 0; h < hits->len && candidates->len < MAX_CANDIDATES; h++)
+      {
+        char *name = name_before (text, g_array_index (hits, ExchangeHit, h).at);
+        if (name != NULL)
+          g_ptr_array_add (candidates, name);
+      }
+  }
 
   /* "About Name, Inc." headings */
   for (const char *p = text; (p = readout_find (p, end - p, "About ")) != NULL; p += 6)

@@ -166,7 +166,7 @@ classify (const char *text,
 
   if (len == 0)
     return LINE_BLANK;
-  if (p[0] == '|' || p[len - 1] == '|' || readout_find (p, len, " | ") != NULL)
+  if (readout_is_table_row (p, len))
     return LINE_TABLE;
   if ((len >= 2 && (p[0] == '-' || p[0] == '*' || p[0] == 'o') && p[1] == ' ') ||
       (len == 1 && (p[0] == '-' || p[0] == '*' || p[0] == 'o')) ||

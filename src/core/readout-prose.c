@@ -18,6 +18,7 @@
 #include "readout-util.h"
 #include "readout-prose.h"
 #include "readout-metric.h"
+#include "readout-phrase-set.h"
 #include "readout-scan.h"
 
 typedef enum
@@ -213,11 +214,45 @@ typedef struct
   GArray              *mentions;
 } Context;
 
-static gboolean
-is_word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '&' || c == '\'';
-}
+/* The lists as sets, for matching at a word (see readout-phrase-set.h). */
+static const char * const basic_and[] = { "basic and", "basic &" };
+static const char * const attributable[] = { "attributable to" };
+static const char * const minority[] = { "non-controlling", "noncontrolling", "minority" };
+static const char * const or_words[] = { "or", "or approximately" };
+static const char * const negative[] = { "negative" };
+static const char * const mention_tails[] = { "expenses", "expense", "costs", "investment", "investments" };
+static const char * const loss_words[] = { "loss", "losses", "negative" };
+static const char * const income_words[] = { "income", "profit", "earnings" };
+static const char * const up_words[] = { "increase", "increased", "higher", "more", "rise", "rose", "grew", "growth", "up" };
+static const char * const down_words[] = { "decrease", "decreased", "reduction", "reduced", "lower", "less", "decline", "declined", "fell", "down", "drop" };
+static const char * const post_stops[] = { "from", "and" };
+
+static ReadoutPhraseSet phrases_set = READOUT_PHRASE_SET_INIT (phrases);
+static ReadoutPhraseSet disqualifying_before_set = READOUT_PHRASE_SET_INIT (disqualifying_before);
+static ReadoutPhraseSet changed_before_set = READOUT_PHRASE_SET_INIT (changed_before);
+static ReadoutPhraseSet changed_to_set = READOUT_PHRASE_SET_INIT (changed_to);
+static ReadoutPhraseSet disqualifying_after_set = READOUT_PHRASE_SET_INIT (disqualifying_after);
+static ReadoutPhraseSet cash_verbs_set = READOUT_PHRASE_SET_INIT (cash_verbs);
+static ReadoutPhraseSet forward_looking_set = READOUT_PHRASE_SET_INIT (forward_looking);
+static ReadoutPhraseSet prior_connectives_set = READOUT_PHRASE_SET_INIT (prior_connectives);
+static ReadoutPhraseSet change_before_set = READOUT_PHRASE_SET_INIT (change_before);
+static ReadoutPhraseSet change_after_set = READOUT_PHRASE_SET_INIT (change_after);
+static ReadoutPhraseSet prior_refs_set = READOUT_PHRASE_SET_INIT (prior_refs);
+static ReadoutPhraseSet longer_period_refs_set = READOUT_PHRASE_SET_INIT (longer_period_refs);
+static ReadoutPhraseSet quarter_refs_set = READOUT_PHRASE_SET_INIT (quarter_refs);
+static ReadoutPhraseSet basic_and_set = READOUT_PHRASE_SET_INIT (basic_and);
+static ReadoutPhraseSet attributable_set = READOUT_PHRASE_SET_INIT (attributable);
+static ReadoutPhraseSet minority_set = READOUT_PHRASE_SET_INIT (minority);
+static ReadoutPhraseSet or_set = READOUT_PHRASE_SET_INIT (or_words);
+static ReadoutPhraseSet negative_set = READOUT_PHRASE_SET_INIT (negative);
+static ReadoutPhraseSet mention_tails_set = READOUT_PHRASE_SET_INIT (mention_tails);
+static ReadoutPhraseSet loss_words_set = READOUT_PHRASE_SET_INIT (loss_words);
+static ReadoutPhraseSet income_words_set = READOUT_PHRASE_SET_INIT (income_words);
+static ReadoutPhraseSet up_words_set = READOUT_PHRASE_SET_INIT (up_words);
+static ReadoutPhraseSet down_words_set = READOUT_PHRASE_SET_INIT (down_words);
+static ReadoutPhraseSet post_stops_set = READOUT_PHRASE_SET_INIT (post_stops);
+
+#define is_word_char readout_is_word_char
 
 static gboolean
 phrase_at (const char *p,
@@ -234,44 +269,31 @@ phrase_at (const char *p,
          (p + n == end || !is_word_char (p[n]) || !is_word_char (phrase[n - 1]));
 }
 
-static gboolean
+static inline gboolean
 word_start (const char *start,
             const char *p)
 {
   return p == start || !is_word_char (p[-1]);
 }
 
-/* The words right before @p (up to @max bytes), for "ends with" tests. */
+/* Does a phrase of @set end right before @p (spaces and commas aside)? */
 static gboolean
-ends_with_any (const char         *start,
-               const char         *p,
-               const char * const *list,
-               gsize               n)
+ends_with (ReadoutPhraseSet *set,
+           const char       *start,
+           const char       *p)
 {
-  while (p > start && (p[-1] == ' ' || p[-1] == ','))
-    p--;
-  for (gsize i = 0; i < n; i++)
-    {
-      gsize len = strlen (list[i]);
-      if ((gsize) (p - start) >= len && g_ascii_strncasecmp (p - len, list[i], len) == 0 &&
-          word_start (start, p - len))
-        return TRUE;
-    }
-  return FALSE;
+  return readout_phrase_set_before (set, start, p) >= 0;
 }
 
+/* Does a phrase of @set start at @p (spaces and commas aside)? */
 static gboolean
-starts_with_any (const char         *p,
-                 const char         *end,
-                 const char * const *list,
-                 gsize               n)
+starts_with (ReadoutPhraseSet *set,
+             const char       *p,
+             const char       *end)
 {
   while (p < end && (*p == ' ' || *p == ','))
     p++;
-  for (gsize i = 0; i < n; i++)
-    if (phrase_at (p, end, list[i]))
-      return TRUE;
-  return FALSE;
+  return readout_phrase_set_at (set, p, end) >= 0;
 }
 
 /* ---- time references ---------------------------------------------------- */
@@ -339,36 +361,29 @@ scan_time (const Context *ctx,
         }
       else
         {
-          for (gsize i = 0; i < G_N_ELEMENTS (prior_refs) && found == TIME_NONE; i++)
-            if (phrase_at (p, end, prior_refs[i]))
-              {
-                found = TIME_PRIOR;
-                skip = strlen (prior_refs[i]);
-              }
-          for (gsize i = 0; i < G_N_ELEMENTS (longer_period_refs) && found == TIME_NONE; i++)
-            if (phrase_at (p, end, longer_period_refs[i]))
-              {
-                if (quarterly)
-                  *other_period = TRUE;
-                skip = strlen (longer_period_refs[i]);
-                found = TIME_NONE;
-                /* Only a period word: the year after it decides the rest. */
-                if (first_only && quarterly)
-                  return TIME_OTHER;
-                break;
-              }
-          for (gsize i = 0; i < G_N_ELEMENTS (quarter_refs) && found == TIME_NONE && skip == 0; i++)
-            if (phrase_at (p, end, quarter_refs[i]))
-              {
-                if (!quarterly)
-                  *other_period = TRUE;
-                else
-                  *other_period = FALSE;
-                skip = strlen (quarter_refs[i]);
-                if (first_only && !quarterly)
-                  return TIME_OTHER;
-                break;
-              }
+          int i;
+
+          if ((i = readout_phrase_set_at (&prior_refs_set, p, end)) >= 0)
+            {
+              found = TIME_PRIOR;
+              skip = readout_phrase_set_len (&prior_refs_set, i);
+            }
+          else if ((i = readout_phrase_set_at (&longer_period_refs_set, p, end)) >= 0)
+            {
+              if (quarterly)
+                *other_period = TRUE;
+              skip = readout_phrase_set_len (&longer_period_refs_set, i);
+              /* Only a period word: the year after it decides the rest. */
+              if (first_only && quarterly)
+                return TIME_OTHER;
+            }
+          else if ((i = readout_phrase_set_at (&quarter_refs_set, p, end)) >= 0)
+            {
+              *other_period = !quarterly;
+              skip = readout_phrase_set_len (&quarter_refs_set, i);
+              if (first_only && !quarterly)
+                return TIME_OTHER;
+            }
         }
 
       if (found != TIME_NONE)
@@ -426,34 +441,29 @@ find_mentions (const char *sentence,
     {
       if (!word_start (sentence, p))
         continue;
-      for (gsize i = 0; i < G_N_ELEMENTS (phrases); i++)
+      int index = readout_phrase_set_at (&phrases_set, p, end);
+
+      if (index >= 0)
         {
-          const Phrase *phrase = &phrases[i];
+          const Phrase *phrase = &phrases[index];
           gsize n = phrase->len;
           Mention mention;
           const char *after = p + n;
 
-          if ((*p | 0x20) != (phrase->phrase[0] | 0x20) || (gsize) (end - p) < n ||
-              g_ascii_strncasecmp (p, phrase->phrase, n) != 0 ||
-              (p + n < end && is_word_char (p[n]) && is_word_char (phrase->phrase[n - 1])))
-            continue;
-
           mention = (Mention) { p - sentence, after - sentence, phrase, FALSE, FALSE, phrase->diluted };
           /* "basic and diluted net loss per share" is the basic figure. */
           if (mention.diluted &&
-              ends_with_any (sentence, p, (const char *[]) { "basic and", "basic &" }, 2))
+              ends_with (&basic_and_set, sentence, p))
             mention.diluted = FALSE;
 
-          if (ends_with_any (sentence, p, changed_before, G_N_ELEMENTS (changed_before)))
+          if (ends_with (&changed_before_set, sentence, p))
             mention.changed = TRUE;
-          else if (ends_with_any (sentence, p, disqualifying_before, G_N_ELEMENTS (disqualifying_before)))
+          else if (ends_with (&disqualifying_before_set, sentence, p))
             mention.part = TRUE;
           /* "expenses", "costs" and "investment" belong to the mention. */
           while (after < end && *after == ' ')
             after++;
-          if (phrase_at (after, end, "expenses") || phrase_at (after, end, "expense") ||
-              phrase_at (after, end, "costs") || phrase_at (after, end, "investment") ||
-              phrase_at (after, end, "investments"))
+          if (readout_phrase_set_at (&mention_tails_set, after, end) >= 0)
             {
               while (after < end && g_ascii_isalpha (*after))
                 after++;
@@ -469,31 +479,30 @@ find_mentions (const char *sentence,
                   mention.end = after - sentence;
                 }
             }
-          if (starts_with_any (after, end, disqualifying_after, G_N_ELEMENTS (disqualifying_after)))
+          if (starts_with (&disqualifying_after_set, after, end))
             mention.part = TRUE;
           /* "net loss attributable to common stockholders" is the figure;
            * the part is the one attributable to non-controlling interests. */
-          if (phrase->metric == READOUT_METRIC_NET_INCOME && starts_with_any (after, end, (const char *[]) { "attributable to" }, 1))
+          if (phrase->metric == READOUT_METRIC_NET_INCOME && starts_with (&attributable_set, after, end))
             {
               const char *rest = after;
               while (rest < end && *rest == ' ')
                 rest++;
               rest += strlen ("attributable to");
-              mention.part = starts_with_any (rest, end, (const char *[]) { "non-controlling", "noncontrolling", "minority" }, 3);
+              mention.part = starts_with (&minority_set, rest, end);
             }
 
           if ((g_str_equal (phrase->phrase, "revenue") || g_str_equal (phrase->phrase, "revenues")) &&
               !revenue_lead_ok (sentence, p))
             mention.part = TRUE;
           if (phrase->metric == READOUT_METRIC_CASH && g_str_equal (phrase->phrase, "cash") &&
-              !starts_with_any (after, end, cash_verbs, G_N_ELEMENTS (cash_verbs)))
-            break;   /* "cash" in another sense: not a mention at all */
+              !starts_with (&cash_verbs_set, after, end))
+            continue;   /* "cash" in another sense: not a mention at all */
           if (phrase->metric == READOUT_METRIC_CASH && p > sentence && p[-1] == '-')
-            break;   /* "non-cash" */
+            continue;   /* "non-cash" */
 
           g_array_append_val (mentions, mention);
           p = sentence + mention.end - 1;
-          break;
         }
     }
 }
@@ -573,9 +582,9 @@ sign_in (const char *start,
     {
       if (!word_start (start, p))
         continue;
-      if (phrase_at (p, end, "loss") || phrase_at (p, end, "losses") || phrase_at (p, end, "negative"))
+      if (readout_phrase_set_at (&loss_words_set, p, end) >= 0)
         hint = SIGN_LOSS;
-      else if (phrase_at (p, end, "income") || phrase_at (p, end, "profit") || phrase_at (p, end, "earnings"))
+      else if (readout_phrase_set_at (&income_words_set, p, end) >= 0)
         hint = SIGN_INCOME;
     }
   return hint;
@@ -585,20 +594,16 @@ static int
 change_direction (const char *start,
                   const char *end)
 {
-  static const char * const up[] = { "increase", "increased", "higher", "more", "rise", "rose", "grew", "growth", "up" };
-  static const char * const down[] = { "decrease", "decreased", "reduction", "reduced", "lower", "less", "decline", "declined", "fell", "down", "drop" };
   int direction = 0;
 
   for (const char *p = start; p < end; p++)
     {
       if (!word_start (start, p))
         continue;
-      for (gsize i = 0; i < G_N_ELEMENTS (up); i++)
-        if (phrase_at (p, end, up[i]))
-          direction = 1;
-      for (gsize i = 0; i < G_N_ELEMENTS (down); i++)
-        if (phrase_at (p, end, down[i]))
-          direction = -1;
+      if (readout_phrase_set_at (&down_words_set, p, end) >= 0)
+        direction = -1;
+      else if (readout_phrase_set_at (&up_words_set, p, end) >= 0)
+        direction = 1;
     }
   return direction;
 }
@@ -690,12 +695,8 @@ is_forward_looking (const char *sentence,
     {
       if (!word_start (sentence, p))
         continue;
-      /* The first letters of forward_looking[]: most words start otherwise. */
-      if (strchr ("eagofpiwcEAGOFPIWC", *p) == NULL)
-        continue;
-      for (gsize i = 0; i < G_N_ELEMENTS (forward_looking); i++)
-        if (phrase_at (p, end, forward_looking[i]))
-          return TRUE;
+      if (readout_phrase_set_at (&forward_looking_set, p, end) >= 0)
+        return TRUE;
     }
   return FALSE;
 }
@@ -719,7 +720,7 @@ read_sentence (const Context    *ctx,
   guint n_respective = 0;
   ReadoutMetric current_order[8];
   guint n_current_order = 0;
-  gboolean respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
+  gboolean respectively;
 
   g_array_set_size (amounts, 0);
   g_array_set_size (mentions, 0);
@@ -731,6 +732,7 @@ read_sentence (const Context    *ctx,
   find_mentions (sentence, end, mentions);
   if (mentions->len == 0)
     return;
+  respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
 
   /* Mentions wholly before an earlier amount are before every later one:
    * they are not looked at again, so that a "sentence" that is a whole
@@ -809,9 +811,8 @@ read_sentence (const Context    *ctx,
           {
             if (!word_start (sentence, p))
               continue;
-            for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives); c++)
-              if (phrase_at (p, a_start, prior_connectives[c]))
-                connective = p;
+            if (readout_phrase_set_at (&prior_connectives_set, p, a_start) >= 0)
+              connective = p;
             if (any_current && phrase_at (p, a_start, "from"))
               connective = p;
           }
@@ -838,7 +839,6 @@ read_sentence (const Context    *ctx,
       /* What follows the amount, up to the next comparison. */
       for (const char *p = a_end; p < next_start; p++)
         {
-          gboolean stop = FALSE;
           /* "EUR 12.5 million (Q2 2022: EUR 10.0 million)": an aside about
            * another period starts at the parenthesis. */
           if (*p == '(')
@@ -848,10 +848,8 @@ read_sentence (const Context    *ctx,
             }
           if (!word_start (sentence, p))
             continue;
-          for (gsize c = 0; c < G_N_ELEMENTS (prior_connectives) && !stop; c++)
-            if (phrase_at (p, next_start, prior_connectives[c]))
-              stop = TRUE;
-          if (stop || phrase_at (p, next_start, "from") || phrase_at (p, next_start, "and"))
+          if (readout_phrase_set_at (&prior_connectives_set, p, next_start) >= 0 ||
+              readout_phrase_set_at (&post_stops_set, p, next_start) >= 0)
             {
               post_end = p;
               break;
@@ -886,7 +884,7 @@ read_sentence (const Context    *ctx,
           if (money_mention == NULL || money_mention->part)
             continue;
           if (money_mention->changed &&
-              !ends_with_any (pre, a_start, changed_to, G_N_ELEMENTS (changed_to)))
+              !ends_with (&changed_to_set, pre, a_start))
             continue;
           /* "operating expenses for the quarter included $86,100 in …"
            * (the next " includ" is looked for again only once it is passed:
@@ -913,9 +911,9 @@ read_sentence (const Context    *ctx,
 
       /* A change: "an increase of $1.2 million", "a $0.3 million
        * reduction", "decreased 49%, or $3.5 million,". */
-      if (ends_with_any (pre, a_start, change_before, G_N_ELEMENTS (change_before)) ||
-          starts_with_any (a_end, end, change_after, G_N_ELEMENTS (change_after)) ||
-          (ends_with_any (pre, a_start, (const char *[]) { "or", "or approximately" }, 2) &&
+      if (ends_with (&change_before_set, pre, a_start) ||
+          starts_with (&change_after_set, a_end, end) ||
+          (ends_with (&or_set, pre, a_start) &&
            memchr (pre, '%', a_start - pre) != NULL))
         {
           int direction = change_direction (pre, MIN (end, a_end + 24));
@@ -941,7 +939,7 @@ read_sentence (const Context    *ctx,
           SignHint local_sign = sign_in (pre, a_start);
           if (local_sign != SIGN_NONE && (prior_phase || sign == SIGN_NONE || metric == READOUT_METRIC_EPS))
             sign = local_sign;
-          if (ends_with_any (pre, a_start, (const char *[]) { "negative" }, 1))
+          if (ends_with (&negative_set, pre, a_start))
             sign = SIGN_LOSS;
           value = apply_sign (value, sign);
         }
@@ -1167,13 +1165,14 @@ readout_prose_find (const char          *text,
         line_end = end;
 
       /* Table rows belong to the table finder. */
-      if (!(line < line_end && (*line == '|' || line_end[-1] == '|' ||
-                                readout_find (line, line_end - line, " | ") != NULL)))
+      if (!readout_is_table_row (line, line_end - line))
         {
           sentence = line;
           for (const char *p = line; p < line_end; p++)
             {
-              if (p + 1 == line_end || sentence_ends_at (line, p, line_end))
+              /* Most bytes end no sentence: test them before calling. */
+              if (p + 1 == line_end ||
+                  ((*p == '.' || *p == '!' || *p == '?') && sentence_ends_at (line, p, line_end)))
                 {
                   const char *s_end = p + 1;
                   sentence = skip_bullet (sentence, s_end);

@@ -147,6 +147,11 @@ currency_before (const char *start,
 
   if (q > start && q[-1] == ' ')
     q--;
+  /* Most numbers have no mark: every mark ends in one of these bytes
+   * ("$", the last bytes of "€" and "£", the last letters of the codes). */
+  if (!(p > start && (p[-1] == '$' || p[-1] == '\xAC' || p[-1] == '\xA3')) &&
+      !(q > start && (q[-1] == 'D' || q[-1] == 'R' || q[-1] == 'P' || q[-1] == 'F')))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (prefix_marks); i++)
     {
       gsize n = strlen (prefix_marks[i].mark);
@@ -167,6 +172,31 @@ currency_before (const char *start,
       return &prefix_marks[i];
     }
   return NULL;
+}
+
+/* The value of the digits (and one point) in @buf, as g_ascii_strtod()
+ * would give it, without its cost for the usual short numbers: up to 15
+ * digits are an exact integer, and one division by an exact power of ten
+ * rounds correctly. */
+static double
+exact_decimal (const char *buf,
+               gsize       n,
+               int         decimals)
+{
+  static const double powers[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+                                   1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+  guint64 digits = 0;
+  guint count = 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (buf[i] != '.')
+      {
+        digits = digits * 10 + (guint64) (buf[i] - '0');
+        count++;
+      }
+  if (count > 15 || decimals > 15)
+    return g_ascii_strtod (buf, NULL);
+  return (double) digits / powers[decimals];
 }
 
 /* Reads digits with thousands separators and a decimal point from @p.
@@ -211,7 +241,7 @@ read_number (const char *p,
   if (n == 0 || (n == 1 && buf[0] == '.'))
     return p;
   buf[n] = '\0';
-  *value = g_ascii_strtod (buf, NULL);
+  *value = exact_decimal (buf, n, *decimals);
   return q;
 }
 

@@ -108,9 +108,7 @@ typedef struct
 static gboolean
 is_pipe_row (const Line *line)
 {
-  gsize n = line->end - line->start;
-  return n > 0 && (line->start[0] == '|' || line->end[-1] == '|' ||
-                   readout_find (line->start, n, " | ") != NULL);
+  return readout_is_table_row (line->start, line->end - line->start);
 }
 
 static gboolean

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+/* memmem() */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <string.h>
@@ -36,19 +38,25 @@ readout_find (const char *haystack,
               gsize       len,
               const char *needle)
 {
-  gsize n = strlen (needle);
-  const char *end = haystack + len;
-  const char *p = haystack;
+  return memmem (haystack, len, needle, strlen (needle));
+}
 
-  if (n == 0)
-    return haystack;
-  while (p + n <= end && (p = memchr (p, needle[0], end - p - n + 1)) != NULL)
-    {
-      if (memcmp (p, needle, n) == 0)
-        return p;
-      p++;
-    }
-  return NULL;
+gboolean
+readout_is_table_row (const char *line,
+                      gsize       len)
+{
+  const char *end = line + len;
+
+  if (len == 0)
+    return FALSE;
+  if (line[0] == '|' || end[-1] == '|')
+    return TRUE;
+  /* "|" is rare in prose: look for it, not for the spaces around it. */
+  for (const char *bar = memchr (line, '|', len); bar != NULL;
+       bar = memchr (bar + 1, '|', end - bar - 1))
+    if (bar[-1] == ' ' && bar + 1 < end && bar[1] == ' ')
+      return TRUE;
+  return FALSE;
 }
 
 gboolean

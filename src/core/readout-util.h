@@ -13,11 +13,16 @@ G_BEGIN_DECLS
 char       *readout_fold_whitespace (const char *text,
                                      gsize       len);
 
-/* The first @needle in @haystack[0..len), or NULL: memchr on the first
- * byte, then a compare (g_strstr_len compares at every byte). */
+/* The first @needle in @haystack[0..len), or NULL (g_strstr_len stops at
+ * a NUL and compares at every byte; memmem does neither). */
 const char *readout_find            (const char *haystack,
                                      gsize       len,
                                      const char *needle);
+
+/* Is the line @line[0..len) a row of table cells: does it begin or end
+ * with "|" or hold " | "?  (The loaders write cells that way.) */
+gboolean    readout_is_table_row    (const char *line,
+                                     gsize       len);
 
 /* Is @word (ASCII, any case) at @p, ending before a letter or digit? */
 gboolean    readout_word_at         (const char *p,
