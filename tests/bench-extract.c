@@ -9,12 +9,14 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <time.h>
 
 #include "readout-document.h"
 
-#define ROUNDS 200
-/* BENCH_LARGE_MB=0 skips the large text (for profiling). */
+#define ROUNDS_DEFAULT 200
+/* For profiling one part: BENCH_LARGE_MB=0 skips the large text,
+ * BENCH_ROUNDS=0 the releases. */
 #define LARGE_MB_DEFAULT 100
 
 static double
@@ -35,6 +37,7 @@ main (int   argc,
   gsize total = 0, large_size;
   guint documents = 0;
   double start, elapsed;
+  guint rounds = g_getenv ("BENCH_ROUNDS") ? atoi (g_getenv ("BENCH_ROUNDS")) : ROUNDS_DEFAULT;
 
   if (argc < 2)
     {
@@ -53,7 +56,7 @@ main (int   argc,
     }
 
   start = cpu_seconds ();
-  for (guint r = 0; r < ROUNDS; r++)
+  for (guint r = 0; r < rounds; r++)
     for (guint i = 0; i < files->len; i++)
       {
         g_autoptr(ReadoutDocument) document =
@@ -61,10 +64,11 @@ main (int   argc,
         documents += document != NULL;
       }
   elapsed = cpu_seconds () - start;
-  g_print ("releases: %u files, %.1f KB average, %.1f us CPU per release, %.1f MB/s\n",
-           files->len, total / 1024.0 / files->len,
-           elapsed * 1e6 / (ROUNDS * files->len),
-           ROUNDS * total / elapsed / 1e6);
+  if (rounds > 0)
+    g_print ("releases: %u files, %.1f KB average, %.1f us CPU per release, %.1f MB/s\n",
+             files->len, total / 1024.0 / files->len,
+             elapsed * 1e6 / (rounds * files->len),
+             rounds * total / elapsed / 1e6);
 
   large_size = (gsize) g_ascii_strtoull (g_getenv ("BENCH_LARGE_MB") ? g_getenv ("BENCH_LARGE_MB") : G_STRINGIFY (LARGE_MB_DEFAULT), NULL, 10) * 1024 * 1024;
   if (large_size == 0)

@@ -212,6 +212,8 @@ typedef struct
   const char          *currency;
   GArray              *amounts;  /* scratch, reused sentence after sentence */
   GArray              *mentions;
+  GArray              *words;    /* guint32: where the sentence's words start */
+  const char          *sentence; /* the sentence @words index */
 } Context;
 
 /* The lists as sets, for matching at a word (see readout-phrase-set.h). */
@@ -276,6 +278,96 @@ word_start (const char *start,
   return p == start || !is_word_char (p[-1]);
 }
 
+/* ---- the words of a sentence -------------------------------------------- */
+
+/* The finders below look for phrases at word starts, region after region
+ * of a sentence; the word starts are found once per sentence.  A word
+ * start is a byte after a non-word byte (or the sentence's first), other
+ * than a space: no phrase, year or date starts with a space. */
+static void
+index_words (Context    *ctx,
+             const char *sentence,
+             const char *end)
+{
+  g_array_set_size (ctx->words, 0);
+  ctx->sentence = sentence;
+  for (const char *p = sentence; p < end; p++)
+    if (*p != ' ' && word_start (sentence, p))
+      {
+        guint32 offset = p - sentence;
+        g_array_append_val (ctx->words, offset);
+      }
+}
+
+typedef struct
+{
+  const char    *sentence;
+  const guint32 *at;
+  guint          i, n;
+  const char    *first;   /* a region's first byte, when mid-word */
+} WordIter;
+
+/* The word starts of [start, ...): with @region_start, @start starts a
+ * word whatever comes before it (the finders' word_start (start, p)). */
+static inline void
+words_begin (WordIter      *it,
+             const Context *ctx,
+             const char    *start,
+             gboolean       region_start)
+{
+  guint lo = 0, hi = ctx->words->len;
+  guint32 offset = start - ctx->sentence;
+
+  it->sentence = ctx->sentence;
+  it->at = (const guint32 *) (void *) ctx->words->data;
+  it->n = ctx->words->len;
+  /* The first word start at or after @start. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (it->at[mid] < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  it->i = lo;
+  it->first = NULL;
+  if (region_start && !(lo < it->n && it->at[lo] == offset))
+    it->first = start;
+}
+
+/* The next word start before @end, or NULL. */
+static inline const char *
+words_next (WordIter   *it,
+            const char *end)
+{
+  const char *p;
+
+  if (it->first != NULL)
+    {
+      p = it->first;
+      it->first = NULL;
+      if (p < end && *p != ' ')
+        return p;
+    }
+  if (it->i >= it->n)
+    return NULL;
+  p = it->sentence + it->at[it->i];
+  if (p >= end)
+    return NULL;
+  it->i++;
+  return p;
+}
+
+/* Skips the word starts before @p (past a phrase just matched). */
+static inline void
+words_skip_to (WordIter   *it,
+               const char *p)
+{
+  while (it->i < it->n && it->sentence + it->at[it->i] < p)
+    it->i++;
+}
+
 /* Does a phrase of @set end right before @p (spaces and commas aside)? */
 static gboolean
 ends_with (ReadoutPhraseSet *set,
@@ -328,14 +420,15 @@ scan_time (const Context *ctx,
   TimeRef last = TIME_NONE;
   gboolean quarterly = ctx->period->kind != READOUT_PERIOD_YEAR;
 
+  WordIter words;
+  const char *p;
+
   *other_period = FALSE;
-  for (const char *p = start; p < end; p++)
+  words_begin (&words, ctx, start, TRUE);
+  while ((p = words_next (&words, end)) != NULL)
     {
       TimeRef found = TIME_NONE;
       gsize skip = 0;
-
-      if (!word_start (start, p))
-        continue;
 
       if (g_ascii_isdigit (*p))
         {
@@ -393,7 +486,7 @@ scan_time (const Context *ctx,
             return found;
         }
       if (skip > 0)
-        p += skip - 1;
+        words_skip_to (&words, p + skip);
     }
   return last;
 }
@@ -433,14 +526,17 @@ revenue_lead_ok (const char *sentence,
 }
 
 static void
-find_mentions (const char *sentence,
-               const char *end,
-               GArray     *mentions)
+find_mentions (const Context *ctx,
+               const char    *sentence,
+               const char    *end,
+               GArray        *mentions)
 {
-  for (const char *p = sentence; p < end; p++)
+  WordIter words;
+  const char *p;
+
+  words_begin (&words, ctx, sentence, FALSE);
+  while ((p = words_next (&words, end)) != NULL)
     {
-      if (!word_start (sentence, p))
-        continue;
       int index = readout_phrase_set_at (&phrases_set, p, end);
 
       if (index >= 0)
@@ -502,7 +598,7 @@ find_mentions (const char *sentence,
             continue;   /* "non-cash" */
 
           g_array_append_val (mentions, mention);
-          p = sentence + mention.end - 1;
+          words_skip_to (&words, sentence + mention.end);
         }
     }
 }
@@ -515,6 +611,9 @@ static const char * const abbreviations[] = {
   "nov", "dec", "approx", "u.s", "e.g", "i.e", "etc", "jr", "sr", "n.v",
   "s.a", "l.p", "est",
 };
+
+/* The bytes a sentence may end with. */
+static const gboolean ends_sentences[256] = { ['.'] = TRUE, ['!'] = TRUE, ['?'] = TRUE };
 
 static gboolean
 sentence_ends_at (const char *start,
@@ -573,15 +672,17 @@ apply_sign (double    value,
 
 /* The sign words in [start, end): "net loss", "a loss", "net income". */
 static SignHint
-sign_in (const char *start,
-         const char *end)
+sign_in (const Context *ctx,
+         const char    *start,
+         const char    *end)
 {
   SignHint hint = SIGN_NONE;
+  WordIter words;
+  const char *p;
 
-  for (const char *p = start; p < end; p++)
+  words_begin (&words, ctx, start, TRUE);
+  while ((p = words_next (&words, end)) != NULL)
     {
-      if (!word_start (start, p))
-        continue;
       if (readout_phrase_set_at (&loss_words_set, p, end) >= 0)
         hint = SIGN_LOSS;
       else if (readout_phrase_set_at (&income_words_set, p, end) >= 0)
@@ -591,15 +692,17 @@ sign_in (const char *start,
 }
 
 static int
-change_direction (const char *start,
-                  const char *end)
+change_direction (const Context *ctx,
+                  const char    *start,
+                  const char    *end)
 {
   int direction = 0;
+  WordIter words;
+  const char *p;
 
-  for (const char *p = start; p < end; p++)
+  words_begin (&words, ctx, start, TRUE);
+  while ((p = words_next (&words, end)) != NULL)
     {
-      if (!word_start (start, p))
-        continue;
       if (readout_phrase_set_at (&down_words_set, p, end) >= 0)
         direction = -1;
       else if (readout_phrase_set_at (&up_words_set, p, end) >= 0)
@@ -611,9 +714,10 @@ change_direction (const char *start,
 /* A percentage change stated for a mention: "increased 32 percent to",
  * "cash increased 82% to", "a decrease of 2%". */
 static gboolean
-find_percent (const char *start,
-              const char *end,
-              double     *percent)
+find_percent (const Context *ctx,
+              const char    *start,
+              const char    *end,
+              double        *percent)
 {
   for (const char *p = start; p < end; p++)
     {
@@ -628,7 +732,7 @@ find_percent (const char *start,
         continue;
       if (*stop == '%' || g_ascii_strncasecmp (stop, " percent", 8) == 0)
         {
-          direction = change_direction (start, end);
+          direction = change_direction (ctx, start, end);
           if (direction == 0 || value <= 0 || value >= 1000)
             return FALSE;
           *percent = direction * value;
@@ -656,12 +760,13 @@ find_date (const Context *ctx,
            char           iso[11],
            gboolean      *is_period_end)
 {
-  for (const char *p = start; p < end; p++)
+  WordIter words;
+  const char *p;
+
+  words_begin (&words, ctx, start, TRUE);
+  while ((p = words_next (&words, end)) != NULL)
     {
       int y, m, d;
-
-      if (!word_start (start, p))
-        continue;
       if (readout_scan_date (p, end, &y, &m, &d) > 0)
         {
           date_iso (iso, y, m, d);
@@ -688,21 +793,22 @@ find_date (const Context *ctx,
 }
 
 static gboolean
-is_forward_looking (const char *sentence,
-                    const char *end)
+is_forward_looking (const Context *ctx,
+                    const char    *sentence,
+                    const char    *end)
 {
-  for (const char *p = sentence; p < end; p++)
-    {
-      if (!word_start (sentence, p))
-        continue;
-      if (readout_phrase_set_at (&forward_looking_set, p, end) >= 0)
-        return TRUE;
-    }
+  WordIter words;
+  const char *p;
+
+  words_begin (&words, ctx, sentence, FALSE);
+  while ((p = words_next (&words, end)) != NULL)
+    if (readout_phrase_set_at (&forward_looking_set, p, end) >= 0)
+      return TRUE;
   return FALSE;
 }
 
 static void
-read_sentence (const Context    *ctx,
+read_sentence (Context          *ctx,
                gsize             offset,
                const char       *sentence,
                const char       *end,
@@ -711,7 +817,7 @@ read_sentence (const Context    *ctx,
 {
   GArray *amounts = ctx->amounts;
   GArray *mentions = ctx->mentions;
-  Local local[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
+  Local local[READOUT_N_CATALOGUE_METRICS];
   gboolean weak_income = FALSE, per_share_seen = FALSE;
   gboolean prior_phase = FALSE, other_phase = FALSE;
   gsize cursor = 0;
@@ -727,12 +833,15 @@ read_sentence (const Context    *ctx,
   readout_scan_amounts (sentence, end - sentence, amounts);
   if (amounts->len == 0)
     return;
-  if (is_forward_looking (sentence, end))
+  index_words (ctx, sentence, end);
+  if (is_forward_looking (ctx, sentence, end))
     return;
-  find_mentions (sentence, end, mentions);
+  find_mentions (ctx, sentence, end, mentions);
   if (mentions->len == 0)
     return;
   respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
+  /* Cleared only now: most sentences state no figure. */
+  memset (local, 0, sizeof local);
 
   /* Mentions wholly before an earlier amount are before every later one:
    * they are not looked at again, so that a "sentence" that is a whole
@@ -807,10 +916,12 @@ read_sentence (const Context    *ctx,
 
         for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
           any_current |= local[m].has_current;
-        for (const char *p = pre; p < a_start; p++)
+        WordIter words;
+        const char *p;
+
+        words_begin (&words, ctx, pre, FALSE);
+        while ((p = words_next (&words, a_start)) != NULL)
           {
-            if (!word_start (sentence, p))
-              continue;
             if (readout_phrase_set_at (&prior_connectives_set, p, a_start) >= 0)
               connective = p;
             if (any_current && phrase_at (p, a_start, "from"))
@@ -836,25 +947,24 @@ read_sentence (const Context    *ctx,
       else if (pre_time == TIME_CURRENT || pre_time == TIME_PRIOR)
         other_phase = FALSE;
 
-      /* What follows the amount, up to the next comparison. */
-      for (const char *p = a_end; p < next_start; p++)
-        {
-          /* "EUR 12.5 million (Q2 2022: EUR 10.0 million)": an aside about
-           * another period starts at the parenthesis. */
-          if (*p == '(')
-            {
-              post_end = p;
-              break;
-            }
-          if (!word_start (sentence, p))
-            continue;
+      /* What follows the amount, up to the next comparison, or to a
+       * parenthesis: "EUR 12.5 million (Q2 2022: EUR 10.0 million)" is an
+       * aside about another period. */
+      {
+        const char *paren = memchr (a_end, '(', next_start - a_end);
+        WordIter words;
+        const char *p;
+
+        post_end = paren != NULL ? paren : next_start;
+        words_begin (&words, ctx, a_end, FALSE);
+        while ((p = words_next (&words, post_end)) != NULL)
           if (readout_phrase_set_at (&prior_connectives_set, p, next_start) >= 0 ||
               readout_phrase_set_at (&post_stops_set, p, next_start) >= 0)
             {
               post_end = p;
               break;
             }
-        }
+      }
       post_time = scan_time (ctx, a_end, post_end, TRUE, &post_other);
       cursor = amount->end;
 
@@ -916,7 +1026,7 @@ read_sentence (const Context    *ctx,
           (ends_with (&or_set, pre, a_start) &&
            memchr (pre, '%', a_start - pre) != NULL))
         {
-          int direction = change_direction (pre, MIN (end, a_end + 24));
+          int direction = change_direction (ctx, pre, MIN (end, a_end + 24));
           if (!slot->has_change && direction != 0)
             {
               slot->has_change = TRUE;
@@ -936,7 +1046,7 @@ read_sentence (const Context    *ctx,
           metric == READOUT_METRIC_EPS)
         {
           /* "compared to a net loss of $X": the words before decide. */
-          SignHint local_sign = sign_in (pre, a_start);
+          SignHint local_sign = sign_in (ctx, pre, a_start);
           if (local_sign != SIGN_NONE && (prior_phase || sign == SIGN_NONE || metric == READOUT_METRIC_EPS))
             sign = local_sign;
           if (ends_with (&negative_set, pre, a_start))
@@ -1032,8 +1142,8 @@ read_sentence (const Context    *ctx,
       if (mention->part)
         continue;
       /* Or just before it: "a 46% decrease in operating expenses". */
-      if (find_percent (from, to, &percent) ||
-          (m == 0 && find_percent (sentence, sentence + mention->start, &percent)))
+      if (find_percent (ctx, from, to, &percent) ||
+          (m == 0 && find_percent (ctx, sentence, sentence + mention->start, &percent)))
         {
           Local *slot = &local[mention->phrase->metric];
           if (!slot->has_percent)
@@ -1151,7 +1261,8 @@ readout_prose_find (const char          *text,
 {
   g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (ReadoutAmount));
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
-  Context ctx = { text, period, currency, amounts, mentions };
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Context ctx = { text, period, currency, amounts, mentions, words, NULL };
   ReadoutCandidate priors[READOUT_N_CATALOGUE_METRICS] = { { 0 } };
   const char *end = text + len;
   const char *line = text;
@@ -1170,9 +1281,10 @@ readout_prose_find (const char          *text,
           sentence = line;
           for (const char *p = line; p < line_end; p++)
             {
-              /* Most bytes end no sentence: test them before calling. */
-              if (p + 1 == line_end ||
-                  ((*p == '.' || *p == '!' || *p == '?') && sentence_ends_at (line, p, line_end)))
+              /* Most bytes end no sentence: skip to the next that may. */
+              while (p + 1 < line_end && !ends_sentences[(guint8) *p])
+                p++;
+              if (p + 1 == line_end || sentence_ends_at (line, p, line_end))
                 {
                   const char *s_end = p + 1;
                   sentence = skip_bullet (sentence, s_end);

@@ -43,6 +43,9 @@ readout_scan_month (const char *p,
                     const char *end,
                     gsize      *len)
 {
+  /* Most words start with a letter no month starts with. */
+  if (p >= end || strchr ("jfmasondJFMASOND", *p) == NULL || *p == '\0')
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
     {
       gsize n = strlen (month_names[i].name);
