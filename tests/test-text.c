@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "readout-decode.h"
 #include "readout-error.h"
 #include "readout-loader.h"
 #include "readout-text.h"
@@ -201,12 +202,44 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The fast validator agrees with GLib's on every byte string: edge cases
+ * around the eight-byte steps, then random mixtures of ASCII, valid and
+ * broken sequences. */
+static void
+test_utf8_validate (void)
+{
+  static const char * const pieces[] = {
+    "a", "revenue ", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\xC3", "\xE2\x80",
+    "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80", "\xFF", "\x80", "\n",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2017);
+
+  g_assert_true (readout_utf8_validate ("", 0));
+  g_assert_false (readout_utf8_validate ("abc\0def", 7));
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Mostly ASCII, as in a release. */
+          guint k = g_rand_int_range (rand, 0, 100) < 70 ? g_rand_int_range (rand, 0, 2)
+                                                          : g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces));
+          g_string_append (s, pieces[k]);
+        }
+      g_assert_cmpint (readout_utf8_validate (s->str, s->len), ==,
+                       g_utf8_validate_len (s->str, s->len, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/text/utf8-validate", test_utf8_validate);
   g_test_add_func ("/text/escapes", test_escapes);
   g_test_add_func ("/text/hard-wraps", test_hard_wraps);
   g_test_add_func ("/text/sentence-broken-by-blank-line", test_sentence_broken_by_blank_line);

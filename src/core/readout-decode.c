@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "readout-decode.h"
 
 /* Windows-1252's 0x80..0x9f; the rest of the upper half is Latin-1. */
@@ -108,4 +110,38 @@ readout_fold_char (gunichar c)
     default:
       return NULL;
     }
+}
+
+gboolean
+readout_utf8_validate (const char *data,
+                       gsize       len)
+{
+  const char *p = data, *end = data + len;
+
+  while (p < end)
+    {
+      const char *run;
+
+      /* Whole words of ASCII. */
+      while (end - p >= 8)
+        {
+          guint64 word;
+          memcpy (&word, p, 8);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          p += 8;
+        }
+      while (p < end && (guchar) *p < 0x80)
+        p++;
+      if (p >= end)
+        break;
+      /* A run of non-ASCII bytes holds whole sequences when it is valid. */
+      run = p;
+      while (p < end && (guchar) *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len (run, p - run, NULL))
+        return FALSE;
+    }
+  /* g_utf8_validate_len() refuses NUL; so does this. */
+  return memchr (data, '\0', len) == NULL;
 }

@@ -26,4 +26,9 @@ ReadoutText *readout_decode_utf16  (GBytes            *bytes,
  * @c as it is. */
 const char  *readout_fold_char     (gunichar           c);
 
+/* g_utf8_validate_len(), eight ASCII bytes at a time: releases are
+ * mostly ASCII, and GLib checks byte by byte. */
+gboolean     readout_utf8_validate (const char        *data,
+                                    gsize              len);
+
 G_END_DECLS

@@ -84,10 +84,10 @@ readout_phrase_set_build (ReadoutPhraseSet *set)
       const char *phrase = readout_phrase_set_get (set, i);
       gsize len = strlen (phrase);
 
-      g_assert (len > 0 && len < 256);
+      g_assert (len >= 2 && len < 256);
       set->len[i] = len;
-      first[i] = readout_ascii_lower[(guint8) phrase[0]];
-      last[i] = readout_ascii_lower[(guint8) phrase[len - 1]];
+      first[i] = readout_phrase_bucket (phrase[0], phrase[1]);
+      last[i] = readout_phrase_bucket (phrase[len - 2], phrase[len - 1]);
     }
   index_by (first, set->n_phrases, set->by_first, set->first_start);
   index_by (last, set->n_phrases, set->by_last, set->last_start);
@@ -100,7 +100,7 @@ readout_phrase_set_scan (const ReadoutPhraseSet *set,
                          const char             *p,
                          const char             *end)
 {
-  guint8 b = readout_ascii_lower[(guint8) *p];
+  guint8 b = readout_phrase_bucket (p[0], p[1]);
 
   for (guint k = set->first_start[b]; k < set->first_start[b + 1]; k++)
     {
@@ -127,11 +127,11 @@ readout_phrase_set_before (ReadoutPhraseSet *set,
 
   while (p > start && (p[-1] == ' ' || p[-1] == ','))
     p--;
-  if (p == start)
+  if (p - start < 2)
     return -1;
   if (G_UNLIKELY (!g_atomic_pointer_get (&set->ready)))
     readout_phrase_set_build (set);
-  b = readout_ascii_lower[(guint8) p[-1]];
+  b = readout_phrase_bucket (p[-2], p[-1]);
   for (guint k = set->last_start[b]; k < set->last_start[b + 1]; k++)
     {
       guint i = set->by_last[k];

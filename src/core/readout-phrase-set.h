@@ -3,8 +3,9 @@
  * The finders ask, at every word of a sentence, "does one of these
  * phrases start here?" (or end here).  Comparing the whole list at every
  * word was most of their time; a set is indexed once by the first and the
- * last byte of its phrases, so a word is compared only with the phrases
- * that start (or end) with its letter.
+ * last two bytes of its phrases, so a word is compared only with the
+ * phrases that start (or end) with its first two letters (and the few
+ * that share their bucket).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +30,7 @@ typedef struct
   guint8      len[READOUT_PHRASE_SET_MAX];
   guint8      by_first[READOUT_PHRASE_SET_MAX];  /* indices, list order */
   guint8      by_last[READOUT_PHRASE_SET_MAX];
-  guint8      first_start[257];   /* bucket of lowered byte b: [b], [b+1]) */
+  guint8      first_start[257];   /* bucket b is by_first[[b], [b+1]) */
   guint8      last_start[257];
 } ReadoutPhraseSet;
 
@@ -47,6 +48,14 @@ readout_is_word_char (char c)
 /* ASCII lower case without a function call (g_ascii_tolower is one). */
 extern const guint8 readout_ascii_lower[256];
 
+/* The bucket of two bytes, in any case.  Every phrase has two or more. */
+static inline guint8
+readout_phrase_bucket (char a,
+                       char b)
+{
+  return (guint8) (readout_ascii_lower[(guint8) a] * 31u + readout_ascii_lower[(guint8) b]);
+}
+
 void        readout_phrase_set_build   (ReadoutPhraseSet *set);
 int         readout_phrase_set_scan    (const ReadoutPhraseSet *set,
                                         const char             *p,
@@ -54,7 +63,7 @@ int         readout_phrase_set_scan    (const ReadoutPhraseSet *set,
 
 /* The first phrase of the list (ASCII, any case) that starts at @p and is
  * not followed by more of the same word; -1 if none.  Inline: most words
- * start with a letter no phrase of the set starts with. */
+ * start with letters no phrase of the set starts with. */
 static inline int
 readout_phrase_set_at (ReadoutPhraseSet *set,
                        const char       *p,
@@ -62,11 +71,11 @@ readout_phrase_set_at (ReadoutPhraseSet *set,
 {
   guint8 b;
 
-  if (p >= end)
+  if (end - p < 2)
     return -1;
   if (G_UNLIKELY (!g_atomic_pointer_get (&set->ready)))
     readout_phrase_set_build (set);
-  b = readout_ascii_lower[(guint8) *p];
+  b = readout_phrase_bucket (p[0], p[1]);
   if (set->first_start[b] == set->first_start[b + 1])
     return -1;
   return readout_phrase_set_scan (set, p, end);

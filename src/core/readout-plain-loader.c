@@ -65,9 +65,9 @@ decode (GBytes    *bytes,
 
   *copied = FALSE;
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 &&
-      g_utf8_validate_len (data + 3, size - 3, NULL))
+      readout_utf8_validate (data + 3, size - 3))
     return readout_text_new_borrowed (bytes, 3, READOUT_TEXT_FORMAT_PLAIN);
-  if (g_utf8_validate_len (data, size, NULL))
+  if (readout_utf8_validate (data, size))
     return readout_text_new_borrowed (bytes, 0, READOUT_TEXT_FORMAT_PLAIN);
   *copied = TRUE;
   return readout_decode_cp1252 (bytes, 0, READOUT_TEXT_FORMAT_PLAIN);
@@ -231,6 +231,16 @@ starts_continuation (const char *text,
 /* A line long enough to have been wrapped, not a heading. */
 #define WRAPPED_LINE_MIN 50
 
+/* The first bytes of what emit_line() replaces: escapes, controls, and
+ * the lead bytes of C1 controls, spaces, dashes, quotes, marks and BOMs. */
+static const guint8 may_replace[256] = {
+  [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+  [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
+  [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+  [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+  ['\\'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1, [0xEF] = 1,
+};
+
 /* Copies @line's content, replacing what a reader never wants to see. */
 static void
 emit_line (ReadoutTextBuilder *builder,
@@ -252,7 +262,14 @@ emit_line (ReadoutTextBuilder *builder,
 
   while (i < line->end)
     {
-      guchar c = text[i];
+      guchar c;
+
+      /* Most bytes are kept as they are: pass them in a tight loop. */
+      while (i < line->end && !may_replace[(guchar) text[i]])
+        i++;
+      if (i >= line->end)
+        break;
+      c = text[i];
 
       if (c == '\\' && i + 1 < line->end && g_ascii_ispunct (text[i + 1]))
         {

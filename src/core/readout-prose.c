@@ -612,8 +612,33 @@ static const char * const abbreviations[] = {
   "s.a", "l.p", "est",
 };
 
-/* The bytes a sentence may end with. */
-static const gboolean ends_sentences[256] = { ['.'] = TRUE, ['!'] = TRUE, ['?'] = TRUE };
+/* Where the next ".", "!" and "?" of a line are (NULL: not looked for
+ * yet), so that each is found by memchr() once. */
+typedef struct
+{
+  const char *at[3];
+} SentenceStops;
+
+/* The first byte of [p, end) that may end a sentence, or @end. */
+static const char *
+next_stop (SentenceStops *stops,
+           const char    *p,
+           const char    *end)
+{
+  static const char marks[3] = { '.', '!', '?' };
+  const char *first = end;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      if (stops->at[k] == NULL || stops->at[k] < p)
+        {
+          const char *found = memchr (p, marks[k], end - p);
+          stops->at[k] = found != NULL ? found : end;
+        }
+      first = MIN (first, stops->at[k]);
+    }
+  return first;
+}
 
 static gboolean
 sentence_ends_at (const char *start,
@@ -1278,12 +1303,13 @@ readout_prose_find (const char          *text,
       /* Table rows belong to the table finder. */
       if (!readout_is_table_row (line, line_end - line))
         {
+          SentenceStops stops = { { NULL } };
+
           sentence = line;
           for (const char *p = line; p < line_end; p++)
             {
               /* Most bytes end no sentence: skip to the next that may. */
-              while (p + 1 < line_end && !ends_sentences[(guint8) *p])
-                p++;
+              p = MIN (next_stop (&stops, p, line_end), line_end - 1);
               if (p + 1 == line_end || sentence_ends_at (line, p, line_end))
                 {
                   const char *s_end = p + 1;

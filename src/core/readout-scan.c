@@ -257,6 +257,11 @@ followed_by (const char *p,
   return readout_word_at (p, end, phrase);
 }
 
+static const guint8 may_start_number[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+  ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['.'] = 1,
+};
+
 void
 readout_scan_amounts (const char *text,
                       gsize       len,
@@ -266,17 +271,24 @@ readout_scan_amounts (const char *text,
 
   for (const char *p = text; p < end; p++)
     {
-      ReadoutAmount amount = { 0 };
+      ReadoutAmount amount;
       const CurrencyMark *currency;
       const char *start, *mark_start = NULL, *q;
       gboolean paren_before = FALSE, paren_after_mark = FALSE;
       double value, factor = 1;
       int decimals;
 
+      /* Most bytes start no number: pass them in a tight loop. */
+      while (p < end && !may_start_number[(guint8) *p])
+        p++;
+      if (p >= end)
+        break;
       if (!g_ascii_isdigit (*p) && !(*p == '.' && p + 1 < end && g_ascii_isdigit (p[1])))
         continue;
       if (p > text && (g_ascii_isdigit (p[-1]) || p[-1] == '.' || p[-1] == ','))
         continue;
+      /* Cleared only here: most bytes start no number. */
+      memset (&amount, 0, sizeof amount);
 
       start = p;
       /* "$(0.23)": parenthesis between the mark and the digits. */

@@ -26,11 +26,16 @@ static inline gboolean
 has (const char *s,
      const char *needle)
 {
-  gsize n = strlen (needle);
-
   for (; *s; s++)
-    if (*s == needle[0] && strncmp (s + 1, needle + 1, n - 1) == 0)
-      return TRUE;
+    if (*s == needle[0])
+      {
+        gsize k = 1;
+        /* A NUL in @s differs from every byte of @needle. */
+        while (needle[k] != '\0' && s[k] == needle[k])
+          k++;
+        if (needle[k] == '\0')
+          return TRUE;
+      }
   return FALSE;
 }
 
@@ -373,6 +378,10 @@ typedef enum
 static Span
 span_of (const char *lower)
 {
+  /* Every phrase below names months, weeks, a quarter or a year: test
+   * those words first (captions can be whole paragraphs). */
+  if (!has (lower, "month") && !has (lower, "week") && !has (lower, "quarter") && !has (lower, "year"))
+    return SPAN_UNKNOWN;
   if (has (lower, "three month") || has (lower, "three-month") || has (lower, "quarter") ||
       has (lower, "13 weeks") || has (lower, "thirteen weeks") || has (lower, "3 months"))
     return SPAN_QUARTER;
@@ -419,6 +428,9 @@ scale_in (const char *lower,
 {
   double scale = 0;
 
+  /* Every unit below says thousand, 000, million or billion. */
+  if (!has (lower, "thousand") && !has (lower, "000") && !has (lower, "million") && !has (lower, "billion"))
+    return 0;
   if (has (lower, "in thousands") || has (lower, "in 000") || has (lower, "(000") ||
       has (lower, "$000") || has (lower, "thousands of") || has (lower, "000's omitted") ||
       has (lower, "000s omitted") || has (lower, "amounts in thousands") ||
@@ -652,8 +664,9 @@ read_header (const char   *text,
     g_auto(GStrv) caption_lines = g_strsplit (lower_caption, "\n", -1);
     for (guint i = 0; caption_lines[i]; i++)
       {
-        Span span = span_of (caption_lines[i]);
-        if (span != SPAN_UNKNOWN && !strchr (caption_lines[i], '.'))
+        /* A sentence (it has a full stop) is prose, not a caption. */
+        Span span = strchr (caption_lines[i], '.') ? SPAN_UNKNOWN : span_of (caption_lines[i]);
+        if (span != SPAN_UNKNOWN)
           g_array_append_val (header->spans, span);
       }
   }
