@@ -241,6 +241,34 @@ static const guint8 may_replace[256] = {
   ['\\'] = 1, [0x7F] = 1, [0xC2] = 1, [0xE2] = 1, [0xEF] = 1,
 };
 
+/* The first byte of [i, end) that emit_line() may replace.  A word of
+ * eight printable ASCII bytes other than "\\" has none: no high bit, no
+ * byte below 0x20, no 0x7F, no 0x5C. */
+static gsize
+skip_kept (const char *text,
+           gsize       i,
+           gsize       end)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (end - i >= 8)
+    {
+      guint64 x, below_space, del, backslash;
+
+      memcpy (&x, text + i, 8);
+      below_space = (x - ones * 0x20) & ~x;
+      del = ((x ^ (ones * 0x7F)) - ones) & ~(x ^ (ones * 0x7F));
+      backslash = ((x ^ (ones * 0x5C)) - ones) & ~(x ^ (ones * 0x5C));
+      if (((x | below_space | del | backslash) & highs) != 0)
+        break;
+      i += 8;
+    }
+  while (i < end && !may_replace[(guchar) text[i]])
+    i++;
+  return i;
+}
+
 /* Copies @line's content, replacing what a reader never wants to see. */
 static void
 emit_line (ReadoutTextBuilder *builder,
@@ -264,9 +292,8 @@ emit_line (ReadoutTextBuilder *builder,
     {
       guchar c;
 
-      /* Most bytes are kept as they are: pass them in a tight loop. */
-      while (i < line->end && !may_replace[(guchar) text[i]])
-        i++;
+      /* Most bytes are kept as they are: pass them eight at a time. */
+      i = skip_kept (text, i, line->end);
       if (i >= line->end)
         break;
       c = text[i];

@@ -262,6 +262,36 @@ static const guint8 may_start_number[256] = {
   ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['.'] = 1,
 };
 
+/* The first byte of [p, end) that may start a number ("0".."9", ".").
+ * Eight bytes at a time: a word holds one when a byte lies in
+ * 0x2E..0x39 (".", "/" and the digits; "/" is sorted out byte by byte). */
+static const char *
+skip_to_number (const char *p,
+                const char *end)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 lows = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+
+  while (end - p >= 8)
+    {
+      guint64 x, low, above, below;
+
+      memcpy (&x, p, 8);
+      low = x & lows;
+      /* Per byte, bit 7 set when the byte (high bit aside) is > 0x2D and
+       * < 0x3A, and the byte itself has no high bit. */
+      above = low + ones * (0x7F - 0x2D);
+      below = ones * (0x7F + 0x3A) - low;
+      if ((above & below & ~x & highs) != 0)
+        break;
+      p += 8;
+    }
+  while (p < end && !may_start_number[(guint8) *p])
+    p++;
+  return p;
+}
+
 void
 readout_scan_amounts (const char *text,
                       gsize       len,
@@ -278,9 +308,8 @@ readout_scan_amounts (const char *text,
       double value, factor = 1;
       int decimals;
 
-      /* Most bytes start no number: pass them in a tight loop. */
-      while (p < end && !may_start_number[(guint8) *p])
-        p++;
+      /* Most bytes start no number: pass them eight at a time. */
+      p = skip_to_number (p, end);
       if (p >= end)
         break;
       if (!g_ascii_isdigit (*p) && !(*p == '.' && p + 1 < end && g_ascii_isdigit (p[1])))

@@ -955,11 +955,14 @@ typedef enum
 } ValueKind;
 
 
-static gboolean
+static inline gboolean
 starts (const char *s,
         const char *prefix)
 {
-  return g_str_has_prefix (s, prefix);
+  /* Inline: a label is tested against some fifty prefixes. */
+  while (*prefix != '\0' && *s == *prefix)
+    s++, prefix++;
+  return *prefix == '\0';
 }
 
 /* The metric of a row label (lower case, with the section heading above
@@ -1194,9 +1197,6 @@ read_table (const char          *text,
 
   read_header (text, table, &header);
   columns = choose_columns (&header, period);
-  g_debug ("table at %zu: %u rows, %d years, %d dates, %u spans, scale %g, columns %d/%d rank %d",
-           table->start, table->rows->len, header.n_years, header.n_dates, header.spans->len,
-           header.money_scale, columns.current, columns.prior, columns.rank);
   if (columns.rank == 0)
     {
       g_array_unref (header.spans);
