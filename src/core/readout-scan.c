@@ -48,7 +48,11 @@ readout_scan_month (const char *p,
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
     {
-      gsize n = strlen (month_names[i].name);
+      gsize n;
+
+      if ((*p | 0x20) != month_names[i].name[0])
+        continue;
+      n = strlen (month_names[i].name);
       if ((gsize) (end - p) >= n && g_ascii_strncasecmp (p, month_names[i].name, n) == 0 &&
           (p + n == end || !g_ascii_isalpha (p[n]) || month_names[i].name[n - 1] == '.'))
         {

@@ -39,6 +39,16 @@ has (const char *s,
   return FALSE;
 }
 
+static inline gboolean
+starts (const char *s,
+        const char *prefix)
+{
+  /* Inline: a label is tested against some fifty prefixes. */
+  while (*prefix != '\0' && *s == *prefix)
+    s++, prefix++;
+  return *prefix == '\0';
+}
+
 /* Lines above a table that may hold its caption (scale, periods). */
 #define CAPTION_LINES 8
 
@@ -378,10 +388,16 @@ typedef enum
 static Span
 span_of (const char *lower)
 {
-  /* Every phrase below names months, weeks, a quarter or a year: test
-   * those words first (captions can be whole paragraphs). */
-  if (!has (lower, "month") && !has (lower, "week") && !has (lower, "quarter") && !has (lower, "year"))
-    return SPAN_UNKNOWN;
+  /* Every phrase below names months, weeks, a quarter or a year: look
+   * for those words first, in one pass. */
+  {
+    const char *p = lower;
+    for (; *p; p++)
+      if (starts (p, "month") || starts (p, "week") || starts (p, "quarter") || starts (p, "year"))
+        break;
+    if (*p == '\0')
+      return SPAN_UNKNOWN;
+  }
   if (has (lower, "three month") || has (lower, "three-month") || has (lower, "quarter") ||
       has (lower, "13 weeks") || has (lower, "thirteen weeks") || has (lower, "3 months"))
     return SPAN_QUARTER;
@@ -428,9 +444,17 @@ scale_in (const char *lower,
 {
   double scale = 0;
 
-  /* Every unit below says thousand, 000, million or billion. */
-  if (!has (lower, "thousand") && !has (lower, "000") && !has (lower, "million") && !has (lower, "billion"))
-    return 0;
+  /* Every unit below says thousand, 000, million or billion: look for
+   * them in one pass (a caption line can be a whole paragraph). */
+  {
+    const char *p = lower;
+    for (; *p; p++)
+      if ((*p == '0' && p[1] == '0' && p[2] == '0') || starts (p, "thousand") ||
+          starts (p, "million") || starts (p, "billion"))
+        break;
+    if (*p == '\0')
+      return 0;
+  }
   if (has (lower, "in thousands") || has (lower, "in 000") || has (lower, "(000") ||
       has (lower, "$000") || has (lower, "thousands of") || has (lower, "000's omitted") ||
       has (lower, "000s omitted") || has (lower, "amounts in thousands") ||
@@ -955,15 +979,6 @@ typedef enum
 } ValueKind;
 
 
-static inline gboolean
-starts (const char *s,
-        const char *prefix)
-{
-  /* Inline: a label is tested against some fifty prefixes. */
-  while (*prefix != '\0' && *s == *prefix)
-    s++, prefix++;
-  return *prefix == '\0';
-}
 
 /* The metric of a row label (lower case, with the section heading above
  * it), and how much to prefer it over other rows of the same metric. */
