@@ -446,7 +446,7 @@ scan_time (const Context *ctx,
               skip = 4;
             }
         }
-      else if (g_ascii_strncasecmp (p, "FY", 2) == 0 && p + 6 <= end && g_ascii_isdigit (p[2]))
+      else if ((p[0] | 0x20) == 'f' && (p[1] | 0x20) == 'y' && p + 6 <= end && g_ascii_isdigit (p[2]))
         {
           int year = readout_scan_year (p + 2, p + 2, end);
           if (year)
@@ -663,9 +663,11 @@ sentence_ends_at (const char *start,
     w--;
   if (p - w == 1 && g_ascii_isupper (*w))
     return FALSE;   /* an initial: "Robert I. Blum" */
+  /* The longest abbreviation has six letters. */
+  if (p - w > 6)
+    return TRUE;
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strlen (abbreviations[i]) == (gsize) (p - w) &&
-        g_ascii_strncasecmp (w, abbreviations[i], p - w) == 0)
+    if (g_ascii_strncasecmp (w, abbreviations[i], p - w) == 0 && abbreviations[i][p - w] == '\0')
       return FALSE;
   return TRUE;
 }
