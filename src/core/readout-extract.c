@@ -37,12 +37,26 @@ static const char *
 default_currency (const char *text,
                   gsize       len)
 {
-  gsize n = MIN (len, 20000);
+  const char *end = text + MIN (len, 20000);
+  gboolean canadian = FALSE, australian = FALSE;
 
-  if (readout_find (text, n, "Canadian dollars") || readout_find (text, n, "Canadian Dollars") ||
-      readout_find (text, n, "expressed in CAD"))
+  /* One pass for the three phrases (a search each cost more). */
+  for (const char *p = memchr (text, ' ', end - text); p != NULL && !canadian;
+       p = memchr (p + 1, ' ', end - p - 1))
+    {
+      gsize rest = end - p;
+      if (rest > 9 && (p[1] == 'D' || p[1] == 'd') && memcmp (p + 2, "ollars", 6) == 0)
+        {
+          canadian = p - text >= 8 && memcmp (p - 8, "Canadian", 8) == 0;
+          australian |= p - text >= 10 && memcmp (p - 10, "Australian", 10) == 0;
+        }
+      else if (rest >= 4 && memcmp (p, " CAD", 4) == 0 && p - text >= 12 &&
+               memcmp (p - 12, "expressed in", 12) == 0)
+        canadian = TRUE;
+    }
+  if (canadian)
     return "CAD";
-  if (readout_find (text, n, "Australian dollars"))
+  if (australian)
     return "AUD";
   return "USD";
 }
