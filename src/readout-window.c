@@ -38,12 +38,24 @@ G_DEFINE_FINAL_TYPE (ReadoutWindow, readout_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (ReadoutWindow *self);
 
+/* @message is plain text (file names and what the reader typed may hold
+ * "&" or "<"), and names a file, often with a long path: a wrapping label
+ * keeps the reason that follows on screen, where a title would be cut
+ * short after one line. */
 static void
 toast (ReadoutWindow *self,
        const char    *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *t = adw_toast_new (escaped);
+  GtkWidget *label = gtk_label_new (message);
 
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (t, label);
   adw_toast_set_timeout (t, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
