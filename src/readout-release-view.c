@@ -648,16 +648,27 @@ add_column (ReadoutReleaseView *self,
 
 /* Text */
 
+/* The release text pane shows at most this much of the text: a
+ * GtkTextBuffer is filled on the main thread (about 20 ms a megabyte) and
+ * takes several times the text’s size, and a release is 10-500 KB. A
+ * larger file's figures still come from all of its text. */
+#define SHOWN_TEXT_MAX ((gsize) 1024 * 1024)
+
+/* The part of the document's text the pane shows, whole characters. */
 static const char *
 document_text (ReadoutReleaseView *self,
                gsize              *len)
 {
   ReadoutText *text = readout_document_get_text (self->document);
+  const char *chars;
 
   *len = 0;
   if (text == NULL)
     return NULL;
-  return readout_text_get_text (text, len);
+  chars = readout_text_get_text (text, len);
+  if (*len > SHOWN_TEXT_MAX)
+    *len = g_utf8_find_prev_char (chars, chars + SHOWN_TEXT_MAX + 1) - chars;
+  return chars;
 }
 
 static void text_view_mapped_cb (ReadoutReleaseView *self);
@@ -814,12 +825,32 @@ readout_release_view_constructed (GObject *object)
   text = document_text (self, &len);
   if (text != NULL)
     {
+      gsize full_len;
+
       if (g_utf8_validate (text, len, NULL))
         gtk_text_buffer_set_text (buffer, text, len);
       else
         {
           g_autofree char *valid = g_utf8_make_valid (text, len);
           gtk_text_buffer_set_text (buffer, valid, -1);
+        }
+
+      readout_text_get_text (readout_document_get_text (self->document), &full_len);
+      if (full_len > len)
+        {
+          g_autofree char *shown = g_format_size (len);
+          g_autofree char *notice = NULL;
+          GtkTextIter end;
+
+          /* Translators: after the part of a very large release's text that
+           * is shown; %s is a size such as "4.2 MB" */
+          notice = g_strdup_printf (_("Only the first %s of this release’s text are shown here. Its figures were found in all of it."),
+                                    shown);
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+          gtk_text_buffer_insert_with_tags (buffer, &end, notice, -1,
+                                            gtk_text_buffer_create_tag (buffer, NULL, "style", PANGO_STYLE_ITALIC, NULL),
+                                            NULL);
         }
     }
   gtk_text_buffer_get_start_iter (buffer, &start);

@@ -29,7 +29,9 @@ struct _ReadoutWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GtkRecentManager     *recent_manager;
-  guint                 n_loading;
+  guint                 n_loading;      /* loading, or loaded and not yet in a tab */
+  GQueue                opened;         /* ReadoutDocument (owned): loaded, not yet in a tab */
+  guint                 add_opened_id;
   gboolean              close_confirmed;
   gboolean              disposed;
 };
@@ -38,12 +40,24 @@ G_DEFINE_FINAL_TYPE (ReadoutWindow, readout_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (ReadoutWindow *self);
 
+/* @message is plain text (file names and what the reader typed may hold
+ * "&" or "<"), and names a file, often with a long path: a wrapping label
+ * keeps the reason that follows on screen, where a title would be cut
+ * short after one line. */
 static void
 toast (ReadoutWindow *self,
        const char    *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *t = adw_toast_new (escaped);
+  GtkWidget *label = gtk_label_new (message);
 
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (t, label);
   adw_toast_set_timeout (t, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
@@ -232,31 +246,12 @@ readout_window_add_document (ReadoutWindow   *self,
   return READOUT_RELEASE_VIEW (view);
 }
 
+/* A loaded release gets its tab. */
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+add_opened (ReadoutWindow   *self,
+            ReadoutDocument *document)
 {
-  g_autoptr(ReadoutWindow) self = user_data;
-  g_autoptr(ReadoutDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
   GFile *file;
-
-  document = readout_document_load_finish (result, &error);
-
-  /* The window may be gone: a late result has no place to go. */
-  if (self->disposed)
-    return;
-
-  self->n_loading--;
-  update_loading (self);
-
-  if (document == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
 
   readout_window_add_document (self, document);
 
@@ -273,6 +268,65 @@ load_cb (GObject      *object,
           g_settings_set_string (self->settings, "last-folder", parent_uri);
         }
     }
+}
+
+/* One tab per main-loop iteration: building a release's view takes a
+ * frame's time, and several loads often finish together (a drop of many
+ * files); adding them all at once would stop the window for as long. */
+static gboolean
+add_opened_cb (gpointer data)
+{
+  ReadoutWindow *self = data;
+  g_autoptr(ReadoutDocument) document = g_queue_pop_head (&self->opened);
+
+  if (document != NULL)
+    {
+      self->n_loading--;
+      update_loading (self);
+      add_opened (self, document);
+    }
+  if (!g_queue_is_empty (&self->opened))
+    return G_SOURCE_CONTINUE;
+  self->add_opened_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Stop Loading also drops what was loaded and is waiting for its tab. */
+static void
+drop_opened (ReadoutWindow *self)
+{
+  g_clear_handle_id (&self->add_opened_id, g_source_remove);
+  self->n_loading -= MIN (self->n_loading, g_queue_get_length (&self->opened));
+  g_queue_clear_full (&self->opened, g_object_unref);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ReadoutWindow) self = user_data;
+  g_autoptr(ReadoutDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = readout_document_load_finish (result, &error);
+
+  /* The window may be gone: a late result has no place to go. */
+  if (self->disposed)
+    return;
+
+  if (document == NULL)
+    {
+      self->n_loading--;
+      update_loading (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  g_queue_push_tail (&self->opened, g_steal_pointer (&document));
+  if (self->add_opened_id == 0)
+    self->add_opened_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_opened_cb, self, NULL);
 }
 
 void
@@ -389,6 +443,8 @@ cancel_loading_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  drop_opened (self);
+  update_loading (self);
 }
 
 static void
@@ -922,6 +978,7 @@ readout_window_dispose (GObject *object)
   self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  drop_opened (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_WINDOW);
 

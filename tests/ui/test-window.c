@@ -7,61 +7,9 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "readout-application.h"
 #include "readout-preferences-window.h"
 #include "readout-release-view.h"
-#include "readout-window.h"
-#include "test-common.h"
-
-static gboolean have_display;
-static char *data_home;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { \
-    if (!have_display) \
-      { \
-        g_test_skip ("no display"); \
-        return; \
-      } \
-  } G_STMT_END
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* One application for the whole program (its D-Bus path is unique). */
-static ReadoutApplication *app;
-
-static ReadoutApplication *
-get_app (void)
-{
-  if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = readout_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-  return app;
-}
-
-/* GtkEditableLabel (4.8) runs a timeout 100 ms after it loses the focus,
- * without holding a reference: let it run before the window goes. */
-static void
-destroy_window (ReadoutWindow *window)
-{
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  iterate (300);
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (300);
-}
+#include "test-window-common.h"
 
 typedef struct
 {
@@ -628,21 +576,7 @@ main (int   argc,
 {
   int result;
 
-  gtk_disable_setlocale ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* Review state goes to a scratch $XDG_DATA_HOME. */
-  data_home = make_temp_dir ();
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      /* GtkRecentManager (4.8) leaks a GDateTime per change it reads back;
-       * the suite runs under LeakSanitizer, and recent files are GTK's. */
-      g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
-    }
+  window_test_init (&argc, &argv);
 
   g_test_add_func ("/window/templates", test_templates);
   g_test_add_func ("/window/empty", test_empty_window);
@@ -660,8 +594,6 @@ main (int   argc,
   g_test_add ("/window/review-restored", Fixture, NULL, fixture_setup, test_review_restored, fixture_teardown);
 
   result = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (data_home);
-  g_free (data_home);
+  window_test_cleanup ();
   return result;
 }
