@@ -667,7 +667,8 @@ sentence_ends_at (const char *start,
   if (p - w > 6)
     return TRUE;
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (g_ascii_strncasecmp (w, abbreviations[i], p - w) == 0 && abbreviations[i][p - w] == '\0')
+    if ((*w | 0x20) == abbreviations[i][0] &&
+        g_ascii_strncasecmp (w, abbreviations[i], p - w) == 0 && abbreviations[i][p - w] == '\0')
       return FALSE;
   return TRUE;
 }
@@ -856,7 +857,7 @@ read_sentence (Context          *ctx,
   guint n_respective = 0;
   ReadoutMetric current_order[8];
   guint n_current_order = 0;
-  gboolean respectively;
+  int respectively = -1;   /* -1: not looked for yet (most sentences never ask) */
 
   g_array_set_size (amounts, 0);
   g_array_set_size (mentions, 0);
@@ -869,7 +870,6 @@ read_sentence (Context          *ctx,
   find_mentions (ctx, sentence, end, mentions);
   if (mentions->len == 0)
     return;
-  respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
   /* Cleared only now: most sentences state no figure. */
   memset (local, 0, sizeof local);
 
@@ -1124,6 +1124,8 @@ read_sentence (Context          *ctx,
           /* "… $5.0 million and … $2.0 million, compared to $4.0 million
            * and $1.5 million, respectively": priors in the order of the
            * currents, whatever mention is nearest. */
+          if (respectively < 0)
+            respectively = readout_find (sentence, end - sentence, "respectively") != NULL;
           if (respectively && metric != READOUT_METRIC_EPS)
             {
               if (n_respective < G_N_ELEMENTS (respective))
@@ -1148,7 +1150,7 @@ read_sentence (Context          *ctx,
         }
     }
 
-  if (respectively)
+  if (respectively > 0)
     {
       /* Pair only when the counts match; otherwise the pairing is a guess. */
       if (n_respective == n_current_order)
