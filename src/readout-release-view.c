@@ -359,29 +359,36 @@ readout_release_view_commit_input (ReadoutReleaseView *self,
   return TRUE;
 }
 
-/* GtkEditableLabel (4.8) finishes an edit 100 ms after its focus leaves,
- * in a timeout that holds no reference: closing a release or recycling
- * the row meanwhile would run it on a freed controller.  Keep the label
- * alive past that timeout (the focus leaves its entry both when the edit
- * ends and when the whole label loses focus). */
-static gboolean
-release_label_cb (gpointer data)
+/* The focus left an editable cell (its entry and the entry's menu are
+ * inside it): the edit ends and is kept, as GtkEditableLabel's own
+ * handler would do. */
+static void
+cell_focus_leave_cb (GtkEventControllerFocus *controller,
+                     GtkEditableLabel        *label)
 {
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
+  gtk_editable_label_stop_editing (label, TRUE);
 }
 
+/* GtkEditableLabel (4.8) ends an edit 100 ms after its focus leaves, in a
+ * timeout that holds no reference to its focus controller and that its
+ * dispose does not remove (later GTK does): a row recycled or a release
+ * closed meanwhile runs it on freed memory.  Its handler is replaced by
+ * one that ends the edit at once. */
 static void
-keep_label_alive (GtkWidget *label)
+replace_focus_leave (GtkWidget *label)
 {
-  g_timeout_add (250, release_label_cb, g_object_ref (label));
-}
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (label);
+  GtkEventController *focus;
 
-static void
-value_focus_leave_cb (GtkEventControllerFocus *controller,
-                      GtkWidget               *label)
-{
-  keep_label_alive (label);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_FOCUS (controller))
+        g_signal_handlers_disconnect_matched (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, label);
+    }
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave_cb), label);
+  gtk_widget_add_controller (label, focus);
 }
 
 static void
@@ -393,7 +400,6 @@ value_editing_cb (GtkEditableLabel *label,
   ReadoutFigure *figure = item_figure (item);
   g_autofree char *text = NULL;
 
-  keep_label_alive (GTK_WIDGET (label));
   if (gtk_editable_label_get_editing (label) || figure == NULL || info == NULL)
     return;
 
@@ -411,7 +417,6 @@ metric_editing_cb (GtkEditableLabel *label,
   ReadoutFigure *figure = item_figure (item);
   g_autofree char *text = NULL;
 
-  keep_label_alive (GTK_WIDGET (label));
   if (gtk_editable_label_get_editing (label) || figure == NULL || info == NULL ||
       readout_figure_get_metric (figure) != READOUT_METRIC_CUSTOM)
     return;
@@ -442,9 +447,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
     case COLUMN_CURRENT:
     case COLUMN_PRIOR:
       child = gtk_editable_label_new ("");
-      /* Rows take the keyboard focus, not their cells (F2 or Enter edits):
-       * a focused GtkEditableLabel (4.8) arms a timeout when it loses the
-       * focus that outlives the label when the row goes away. */
+      /* Rows take the keyboard focus, not their cells (F2 or Enter edits). */
       gtk_widget_set_focusable (child, FALSE);
       gtk_widget_add_css_class (child, "numeric");
       gtk_editable_set_alignment (GTK_EDITABLE (child), 1.0);
@@ -453,11 +456,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       if (info->column == COLUMN_CURRENT)
         gtk_widget_set_tooltip_text (child, _("Press Enter or F2 to edit; type 2.2m, $2,200,000 or (3.1)"));
       g_signal_connect_object (child, "notify::editing", G_CALLBACK (value_editing_cb), item, 0);
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-        g_signal_connect (focus, "leave", G_CALLBACK (value_focus_leave_cb), child);
-        gtk_widget_add_controller (child, focus);
-      }
+      replace_focus_leave (child);
       break;
     case COLUMN_CHECK:
       child = gtk_image_new ();
@@ -467,7 +466,6 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       {
         GtkWidget *label = gtk_label_new (NULL);
         GtkWidget *editable = gtk_editable_label_new ("");
-        GtkEventController *focus = gtk_event_controller_focus_new ();
 
         gtk_widget_set_focusable (editable, FALSE);
 
@@ -483,8 +481,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
         gtk_editable_set_width_chars (GTK_EDITABLE (editable), 12);
         gtk_editable_set_max_width_chars (GTK_EDITABLE (editable), 24);
         g_signal_connect_object (editable, "notify::editing", G_CALLBACK (metric_editing_cb), item, 0);
-        g_signal_connect (focus, "leave", G_CALLBACK (value_focus_leave_cb), editable);
-        gtk_widget_add_controller (editable, focus);
+        replace_focus_leave (editable);
 
         /* Its label would widen the whole column to fit a long name. */
         for (GtkWidget *w = gtk_widget_get_first_child (editable); w != NULL; w = gtk_widget_get_first_child (w))

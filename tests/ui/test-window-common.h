@@ -51,8 +51,8 @@ get_app (void)
   return app;
 }
 
-/* GtkEditableLabel (4.8) runs a timeout 100 ms after it loses the focus,
- * without holding a reference: let it run before the window goes. */
+/* Ends any edit (the focus leaves its cell) and lets what the window
+ * scheduled run before the window goes. */
 static inline void
 destroy_window (ReadoutWindow *window)
 {

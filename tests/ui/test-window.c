@@ -163,6 +163,15 @@ test_edit_cell (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (label), "9");
   gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), FALSE);
   g_assert_cmpfloat (readout_figure_get_current (rd), ==, 3300000);
+
+  /* Leaving the cell keeps what was typed, as Enter does. */
+  readout_release_view_edit_selected (f->view, FALSE);
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)));
+  gtk_editable_set_text (GTK_EDITABLE (label), "4.4m");
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  iterate (50);
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)));
+  g_assert_cmpfloat (readout_figure_get_current (rd), ==, 4400000);
 }
 
 /* Closing a release while one of its cells is being edited. */
