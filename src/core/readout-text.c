@@ -252,6 +252,19 @@ readout_text_builder_append_from (ReadoutTextBuilder *self,
   if (len == 0)
     return;
 
+  /* A text read as it was (valid UTF-8) is one run: no search. */
+  if (hi == 1)
+    {
+      const Run *run = &g_array_index (source->runs, Run, 0);
+      if (start >= run->norm && start < source->len)
+        {
+          readout_text_builder_append_mapped (self, source->text + start, MIN (len, source->len - start),
+                                              run->orig + run->stride * (start - run->norm),
+                                              run->stride);
+          return;
+        }
+    }
+
   /* The run holding start, then every run up to end. */
   while (hi - lo > 1)
     {
