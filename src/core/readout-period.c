@@ -131,6 +131,27 @@ vote_end_date (Votes      *votes,
   vote_year (votes, y, weight);
 }
 
+/* Can a period phrase of scan_votes() start at @p?  Its first three
+ * bytes, lowered, are those of "first", "second", "third", "fourth",
+ * "three months", "quarter ended", "13 weeks", "fiscal", "twelve months"
+ * or "full year". */
+static gboolean
+starts_period_phrase (const char *p,
+                      const char *end)
+{
+  static const char beginnings[][4] = {
+    "fir", "sec", "thi", "fou", "thr", "qua", "13 ", "fis", "twe", "ful",
+  };
+
+  if (end - p < 3)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (beginnings); i++)
+    if ((p[0] | 0x20) == beginnings[i][0] && (p[1] | 0x20) == beginnings[i][1] &&
+        (p[2] | 0x20) == beginnings[i][2])
+      return TRUE;
+  return FALSE;
+}
+
 static void
 scan_votes (const char *text,
             const char *end,
@@ -143,8 +164,10 @@ scan_votes (const char *text,
 
       if (p > text && g_ascii_isalnum (p[-1]))
         continue;
-      /* Every phrase below starts with one of these: skip other words fast. */
-      if (strchr ("qQfFsStTyY1", *p) == NULL || *p == '\0')
+      /* Every phrase below is "Q1".."Q4" or starts with one of a few
+       * three-letter beginnings: pass other words at once. */
+      if (!((*p == 'Q' || *p == 'q') && p + 1 < end && p[1] >= '1' && p[1] <= '4') &&
+          !starts_period_phrase (p, end))
         continue;
 
       /* A named quarter ("third quarter", "Q3") counts twice a quarter
