@@ -470,6 +470,7 @@ test_stated_change (void)
              "General and administrative expenses were $2.0 million, compared to $1.5 million in the second quarter of 2016, an increase of $0.5 million.\n"
              "Revenue was $10.0 million, compared to $8.0 million for the prior year period, a decrease of $2.0 million.\n"
              "Net loss for the second quarter of 2017 was $5.0 million, compared to $4.0 million for the second quarter of 2016, an increase of $1.0 million.\n"
+             "Research and development expenses were $5.0 million for the second quarter of 2017, compared to $4.0 million for the second quarter of 2016, and increased by $3.0 million for the six months ended June 30, 2017.\n"
              "Cash and cash equivalents were $20.0 million as of June 30, 2017, a decrease of $3.0 million from December 31, 2016.\n");
   ReadoutFigure *ga = readout_document_get_figure (document, READOUT_METRIC_GA_EXPENSE);
   ReadoutFigure *revenue = readout_document_get_figure (document, READOUT_METRIC_REVENUE);
@@ -495,6 +496,11 @@ test_stated_change (void)
   assert_figure (document, READOUT_METRIC_NET_INCOME, -5.0e6, -4.0e6);
   g_assert_cmpfloat_with_epsilon (readout_figure_get_stated_change (net), -1.0e6, 1e-3);
   g_assert_false (check_failed (document, READOUT_METRIC_NET_INCOME));
+
+  /* A change for the six months is not the quarter's. */
+  assert_figure (document, READOUT_METRIC_RD_EXPENSE, 5.0e6, 4.0e6);
+  g_assert_false (readout_figure_get_has_stated_change (readout_document_get_figure (document, READOUT_METRIC_RD_EXPENSE)));
+  g_assert_false (check_failed (document, READOUT_METRIC_RD_EXPENSE));
 
   /* A prior derived from the change is not checked against it. */
   assert_figure (document, READOUT_METRIC_CASH, 20.0e6, 23.0e6);

@@ -1057,7 +1057,11 @@ read_sentence (Context          *ctx,
            memchr (pre, '%', a_start - pre) != NULL))
         {
           int direction = change_direction (ctx, pre, MIN (end, a_end + 24));
-          if (!slot->has_change && direction != 0)
+          /* "… and increased by $3.0 million for the six months": not
+           * this period's change. */
+          gboolean other = post_other || post_time == TIME_OTHER ||
+                           (other_phase && post_time == TIME_NONE);
+          if (!slot->has_change && direction != 0 && !other)
             {
               slot->has_change = TRUE;
               slot->change = direction * fabs (amount->value);
