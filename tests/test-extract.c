@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "readout-check.h"
 #include "readout-document.h"
 #include "readout-error.h"
 #include "readout-metric.h"
@@ -438,6 +439,125 @@ test_edits_and_added_rows (void)
   g_object_unref (added);
 }
 
+static const ReadoutCheck *
+find_stated_change_check (ReadoutDocument *document,
+                          ReadoutMetric    metric)
+{
+  GPtrArray *checks = readout_document_get_checks (document);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const ReadoutCheck *check = g_ptr_array_index (checks, i);
+      if (check->kind == READOUT_CHECK_STATED_CHANGE && readout_check_involves (check, metric))
+        return check;
+    }
+  return NULL;
+}
+
+static gboolean
+check_failed (ReadoutDocument *document,
+              ReadoutMetric    metric)
+{
+  return (readout_figure_get_flags (readout_document_get_figure (document, metric)) &
+          READOUT_FIGURE_FLAGS_CHECK_FAILED) != 0;
+}
+
+static void
+test_stated_change (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("Acme Therapeutics, Inc. today reported results for the second quarter ended June 30, 2017.\n"
+             "General and administrative expenses were $2.0 million, compared to $1.5 million in the second quarter of 2016, an increase of $0.5 million.\n"
+             "Revenue was $10.0 million, compared to $8.0 million for the prior year period, a decrease of $2.0 million.\n"
+             "Net loss for the second quarter of 2017 was $5.0 million, compared to $4.0 million for the second quarter of 2016, an increase of $1.0 million.\n"
+             "Research and development expenses were $5.0 million for the second quarter of 2017, compared to $4.0 million for the second quarter of 2016, and increased by $3.0 million for the six months ended June 30, 2017.\n"
+             "Cash and cash equivalents were $20.0 million as of June 30, 2017, a decrease of $3.0 million from December 31, 2016.\n");
+  ReadoutFigure *ga = readout_document_get_figure (document, READOUT_METRIC_GA_EXPENSE);
+  ReadoutFigure *revenue = readout_document_get_figure (document, READOUT_METRIC_REVENUE);
+  ReadoutFigure *net = readout_document_get_figure (document, READOUT_METRIC_NET_INCOME);
+  ReadoutFigure *cash = readout_document_get_figure (document, READOUT_METRIC_CASH);
+
+  /* A change stated beside a stated prior, and it adds up. */
+  assert_figure (document, READOUT_METRIC_GA_EXPENSE, 2.0e6, 1.5e6);
+  g_assert_true (readout_figure_get_has_stated_change (ga));
+  g_assert_cmpfloat_with_epsilon (readout_figure_get_stated_change (ga), 0.5e6, 1e-3);
+  g_assert_cmpfloat_with_epsilon (readout_figure_get_stated_change_tolerance (ga), 0.05e6, 1e-3);
+  g_assert_true (find_stated_change_check (document, READOUT_METRIC_GA_EXPENSE)->passed);
+  g_assert_false (check_failed (document, READOUT_METRIC_GA_EXPENSE));
+
+  /* The release contradicts itself: flagged, values kept as printed. */
+  assert_figure (document, READOUT_METRIC_REVENUE, 10.0e6, 8.0e6);
+  g_assert_cmpfloat_with_epsilon (readout_figure_get_stated_change (revenue), -2.0e6, 1e-3);
+  g_assert_false (find_stated_change_check (document, READOUT_METRIC_REVENUE)->passed);
+  g_assert_true (check_failed (document, READOUT_METRIC_REVENUE));
+  g_assert_false (check_failed (document, READOUT_METRIC_GA_EXPENSE));
+
+  /* "Net loss …, an increase of $1.0 million": the loss grew. */
+  assert_figure (document, READOUT_METRIC_NET_INCOME, -5.0e6, -4.0e6);
+  g_assert_cmpfloat_with_epsilon (readout_figure_get_stated_change (net), -1.0e6, 1e-3);
+  g_assert_false (check_failed (document, READOUT_METRIC_NET_INCOME));
+
+  /* A change for the six months is not the quarter's. */
+  assert_figure (document, READOUT_METRIC_RD_EXPENSE, 5.0e6, 4.0e6);
+  g_assert_false (readout_figure_get_has_stated_change (readout_document_get_figure (document, READOUT_METRIC_RD_EXPENSE)));
+  g_assert_false (check_failed (document, READOUT_METRIC_RD_EXPENSE));
+
+  /* A prior derived from the change is not checked against it. */
+  assert_figure (document, READOUT_METRIC_CASH, 20.0e6, 23.0e6);
+  g_assert_true (readout_figure_get_flags (cash) & READOUT_FIGURE_FLAGS_PRIOR_DERIVED);
+  g_assert_false (readout_figure_get_has_stated_change (cash));
+  g_assert_null (find_stated_change_check (document, READOUT_METRIC_CASH));
+}
+
+static void
+test_stated_change_follows_edits (void)
+{
+  g_autoptr(ReadoutDocument) document =
+    extract ("Acme Therapeutics, Inc. today reported results for the second quarter ended June 30, 2017.\n"
+             "General and administrative expenses were $2.0 million, compared to $1.5 million in the second quarter of 2016, an increase of $0.5 million.\n");
+  ReadoutFigure *ga = readout_document_get_figure (document, READOUT_METRIC_GA_EXPENSE);
+
+  g_assert_false (check_failed (document, READOUT_METRIC_GA_EXPENSE));
+  /* The document rechecks on every edit. */
+  readout_figure_edit_current (ga, TRUE, 2.2e6);
+  g_assert_true (check_failed (document, READOUT_METRIC_GA_EXPENSE));
+  readout_figure_edit_prior (ga, TRUE, 1.7e6);
+  g_assert_false (check_failed (document, READOUT_METRIC_GA_EXPENSE));
+  readout_figure_edit_prior (ga, TRUE, 1.0e6);
+  g_assert_true (check_failed (document, READOUT_METRIC_GA_EXPENSE));
+  readout_figure_edit_current (ga, TRUE, 1.5e6);
+  g_assert_false (check_failed (document, READOUT_METRIC_GA_EXPENSE));
+}
+
+static void
+test_table_takes_the_prose_change (void)
+{
+  /* The sentence's $34.0 million is the table's 33,991: its change is the
+   * figure's.  The sentence on G&A speaks of other figures: not carried. */
+  g_autoptr(ReadoutDocument) document =
+    extract ("Second quarter 2024 results.\n"
+             "Research and development expenses were $34.0 million, compared to $41.2 million, a decrease of $7.2 million.\n"
+             "General and administrative expenses were $5.0 million, compared to $4.0 million, an increase of $1.0 million.\n"
+             "\n"
+             "(in thousands)\n"
+             "Three Months Ended June 30,\n"
+             "2024 | 2023\n"
+             "Research and development | 33,991 | 41,180\n"
+             "General and administrative | 6,202 | 4,130\n");
+  ReadoutFigure *rd = readout_document_get_figure (document, READOUT_METRIC_RD_EXPENSE);
+  ReadoutFigure *ga = readout_document_get_figure (document, READOUT_METRIC_GA_EXPENSE);
+
+  assert_figure (document, READOUT_METRIC_RD_EXPENSE, 33.991e6, 41.18e6);
+  g_assert_true (readout_figure_get_has_stated_change (rd));
+  g_assert_cmpfloat_with_epsilon (readout_figure_get_stated_change (rd), -7.2e6, 1e-3);
+  g_assert_true (find_stated_change_check (document, READOUT_METRIC_RD_EXPENSE)->passed);
+  g_assert_true (g_str_has_prefix (readout_figure_get_source (rd), "Research and development |"));
+
+  assert_figure (document, READOUT_METRIC_GA_EXPENSE, 6.202e6, 4.13e6);
+  g_assert_false (readout_figure_get_has_stated_change (ga));
+  g_assert_null (find_stated_change_check (document, READOUT_METRIC_GA_EXPENSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +582,9 @@ main (int   argc,
   g_test_add_func ("/extract/no-figures", test_no_figures);
   g_test_add_func ("/extract/fiscal-periods", test_fiscal_periods);
   g_test_add_func ("/extract/edits-and-added-rows", test_edits_and_added_rows);
+  g_test_add_func ("/extract/stated-change", test_stated_change);
+  g_test_add_func ("/extract/stated-change-follows-edits", test_stated_change_follows_edits);
+  g_test_add_func ("/extract/table-takes-the-prose-change", test_table_takes_the_prose_change);
 
   return g_test_run ();
 }

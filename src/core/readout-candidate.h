@@ -27,6 +27,9 @@ typedef struct
   double        current_tolerance;
   double        prior;
   double        prior_tolerance;
+  gboolean      has_change;      /* stated in words beside a stated prior */
+  double        change;          /* signed as current - prior */
+  double        change_tolerance;
   gsize         source_start;    /* the sentence or table row */
   gsize         source_end;
   char          currency[4];

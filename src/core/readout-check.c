@@ -179,6 +179,53 @@ check_eps (GPtrArray     *checks,
   g_ptr_array_add (checks, check);
 }
 
+/* A change with its sign either way, "+$1.2M" as the Change column shows
+ * it: which way is what the check is about. */
+static char *
+format_change (double           value,
+               ReadoutUnitKind  kind,
+               const char      *unit)
+{
+  g_autofree char *text = readout_amount_format_short (value, kind, unit, TRUE);
+
+  return value > 0 ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
+}
+
+/* "an increase of $1.2 million" against current - prior.  A derived prior
+ * was computed from that change, so it says nothing. */
+static void
+check_stated_change (GPtrArray     *checks,
+                     ReadoutFigure *figure)
+{
+  ReadoutMetric metric = readout_figure_get_metric (figure);
+  ReadoutUnitKind kind = readout_metric_unit_kind (metric);
+  const char *unit = readout_figure_get_unit (figure);
+  ReadoutCheck *check;
+  g_autofree char *stated_text = NULL, *computed_text = NULL;
+
+  if (!readout_figure_get_has_stated_change (figure) ||
+      !readout_figure_get_has_current (figure) ||
+      !readout_figure_get_has_prior (figure) ||
+      (readout_figure_get_flags (figure) & READOUT_FIGURE_FLAGS_PRIOR_DERIVED))
+    return;
+
+  check = new_check (READOUT_CHECK_STATED_CHANGE, FALSE, 1u << metric,
+                     readout_figure_get_current (figure) - readout_figure_get_prior (figure),
+                     readout_figure_get_stated_change (figure),
+                     readout_figure_get_current_tolerance (figure) +
+                     readout_figure_get_prior_tolerance (figure) +
+                     readout_figure_get_stated_change_tolerance (figure));
+  /* The unit is "USD" or "USD/share": the format reads its prefix. */
+  stated_text = format_change (check->actual, kind, unit);
+  computed_text = format_change (check->expected, kind, unit);
+  check->description =
+    /* Translators: the first %s is a metric, e.g. "Revenue"; the others
+     * amounts, e.g. "$1.2M" */
+    g_strdup_printf (_("%s: the release states a change of %s; current minus prior is %s"),
+                     _(readout_metric_label (metric)), stated_text, computed_text);
+  g_ptr_array_add (checks, check);
+}
+
 GPtrArray *
 readout_checks_compute (GListModel *model)
 {
@@ -200,6 +247,9 @@ readout_checks_compute (GListModel *model)
       check_operating_result (checks, figures, prior);
       check_eps (checks, figures, prior);
     }
+  for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
+    if (figures[m] != NULL)
+      check_stated_change (checks, figures[m]);
 
   for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
     {

@@ -15,6 +15,7 @@ typedef enum
   READOUT_CHECK_OPEX_SUM,         /* R&D + G&A (or SG&A) <= / = total opex */
   READOUT_CHECK_OPERATING_RESULT, /* revenue - total opex = operating income */
   READOUT_CHECK_EPS,              /* net income / weighted shares = EPS */
+  READOUT_CHECK_STATED_CHANGE,    /* a stated change = current - prior */
 } ReadoutCheckKind;
 
 struct _ReadoutCheck

@@ -78,6 +78,26 @@ choose (ReadoutMetric           metric,
   return NULL;
 }
 
+/* The table's figure with the change the prose states for it: only when
+ * the sentence gives the same current, so it speaks of the same period. */
+static ReadoutCandidate
+with_stated_change (const ReadoutCandidate *table,
+                    const ReadoutCandidate *prose)
+{
+  ReadoutCandidate merged = *table;
+
+  if (!table->has_change && prose->has_change &&
+      table->has_current && prose->has_current &&
+      fabs (table->current - prose->current) <=
+      (table->current_tolerance + prose->current_tolerance) * 1.0001 + 1e-9)
+    {
+      merged.has_change = TRUE;
+      merged.change = prose->change;
+      merged.change_tolerance = prose->change_tolerance;
+    }
+  return merged;
+}
+
 static void
 fill_figure (ReadoutFigure          *figure,
              const ReadoutCandidate *candidate,
@@ -94,6 +114,8 @@ fill_figure (ReadoutFigure          *figure,
     readout_figure_set_prior (figure, candidate->prior, candidate->prior_tolerance);
   if (candidate->prior_derived)
     readout_figure_set_flags (figure, READOUT_FIGURE_FLAGS_PRIOR_DERIVED);
+  if (candidate->has_change)
+    readout_figure_set_stated_change (figure, candidate->change, candidate->change_tolerance);
 
   switch (readout_metric_unit_kind (metric))
     {
@@ -159,8 +181,14 @@ readout_extract (ReadoutText        *text,
   for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
     {
       const ReadoutCandidate *chosen = choose (m, &from_tables[m], &from_prose[m]);
+      ReadoutCandidate merged;
 
       extraction->figures[m] = readout_figure_new (m);
+      if (chosen == &from_tables[m])
+        {
+          merged = with_stated_change (&from_tables[m], &from_prose[m]);
+          chosen = &merged;
+        }
       if (chosen != NULL)
         fill_figure (extraction->figures[m], chosen, content, extraction->prior_period);
     }

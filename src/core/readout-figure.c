@@ -23,12 +23,15 @@ struct _ReadoutFigure
   double              current_tolerance;
   double              prior;
   double              prior_tolerance;
+  double              stated_change;
+  double              stated_change_tolerance;
   guint               source_start;
   guint               source_end;
   ReadoutStatus       status;
   ReadoutFigureFlags  flags;
   gboolean            has_current;
   gboolean            has_prior;
+  gboolean            has_stated_change;
 };
 
 enum {
@@ -48,6 +51,9 @@ enum {
   PROP_SOURCE_START,
   PROP_SOURCE_END,
   PROP_PRIOR_PERIOD,
+  PROP_HAS_STATED_CHANGE,
+  PROP_STATED_CHANGE,
+  PROP_STATED_CHANGE_TOLERANCE,
   N_PROPS
 };
 
@@ -105,6 +111,9 @@ readout_figure_get_property (GObject    *object,
     case PROP_SOURCE_START: g_value_set_uint (value, self->source_start); break;
     case PROP_SOURCE_END: g_value_set_uint (value, self->source_end); break;
     case PROP_PRIOR_PERIOD: g_value_set_string (value, self->prior_period); break;
+    case PROP_HAS_STATED_CHANGE: g_value_set_boolean (value, self->has_stated_change); break;
+    case PROP_STATED_CHANGE: g_value_set_double (value, self->stated_change); break;
+    case PROP_STATED_CHANGE_TOLERANCE: g_value_set_double (value, self->stated_change_tolerance); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -166,6 +175,10 @@ readout_figure_class_init (ReadoutFigureClass *klass)
   properties[PROP_SOURCE_START] = g_param_spec_uint ("source-start", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_SOURCE_END] = g_param_spec_uint ("source-end", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_PRIOR_PERIOD] = g_param_spec_string ("prior-period", NULL, NULL, NULL, rw);
+  properties[PROP_HAS_STATED_CHANGE] = g_param_spec_boolean ("has-stated-change", NULL, NULL, FALSE, ro);
+  properties[PROP_STATED_CHANGE] = g_param_spec_double ("stated-change", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
+  properties[PROP_STATED_CHANGE_TOLERANCE] =
+    g_param_spec_double ("stated-change-tolerance", NULL, NULL, 0, G_MAXDOUBLE, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -341,6 +354,38 @@ readout_figure_clear_prior (ReadoutFigure *self)
   set_value (self, FALSE, 0, 0, &self->has_prior, &self->prior,
              &self->prior_tolerance, PROP_PRIOR, PROP_HAS_PRIOR,
              PROP_PRIOR_TOLERANCE);
+}
+
+gboolean
+readout_figure_get_has_stated_change (ReadoutFigure *self)
+{
+  g_return_val_if_fail (READOUT_IS_FIGURE (self), FALSE);
+  return self->has_stated_change;
+}
+
+double
+readout_figure_get_stated_change (ReadoutFigure *self)
+{
+  g_return_val_if_fail (READOUT_IS_FIGURE (self), 0);
+  return self->stated_change;
+}
+
+double
+readout_figure_get_stated_change_tolerance (ReadoutFigure *self)
+{
+  g_return_val_if_fail (READOUT_IS_FIGURE (self), 0);
+  return self->stated_change_tolerance;
+}
+
+void
+readout_figure_set_stated_change (ReadoutFigure *self,
+                                  double         value,
+                                  double         tolerance)
+{
+  g_return_if_fail (READOUT_IS_FIGURE (self));
+  set_value (self, TRUE, value, tolerance, &self->has_stated_change, &self->stated_change,
+             &self->stated_change_tolerance, PROP_STATED_CHANGE, PROP_HAS_STATED_CHANGE,
+             PROP_STATED_CHANGE_TOLERANCE);
 }
 
 gboolean

@@ -18,7 +18,10 @@ G_DECLARE_FINAL_TYPE (ReadoutFigure, readout_figure, READOUT, FIGURE, GObject)
  *   (half a unit of the last printed digit, in full units), status, flags,
  *   source (the sentence or row, whitespace folded), source-start /
  *   source-end (byte offsets in the document's normalized text; both 0 when
- *   there is no source), prior-period (e.g. "Q2 2016" or "2016-12-31").
+ *   there is no source), prior-period (e.g. "Q2 2016" or "2016-12-31"),
+ *   stated-change / has-stated-change / stated-change-tolerance (a change
+ *   the release states in words, "an increase of $1.2 million", signed as
+ *   current - prior; only what the release printed, never computed).
  */
 ReadoutFigure      *readout_figure_new                (ReadoutMetric  metric);
 
@@ -52,6 +55,13 @@ gboolean            readout_figure_get_change         (ReadoutFigure *self,
 /* 100 x change / |prior|; FALSE when unknown or prior is zero. */
 gboolean            readout_figure_get_change_percent (ReadoutFigure *self,
                                                        double        *percent);
+
+gboolean            readout_figure_get_has_stated_change (ReadoutFigure *self);
+double              readout_figure_get_stated_change  (ReadoutFigure *self);
+double              readout_figure_get_stated_change_tolerance (ReadoutFigure *self);
+void                readout_figure_set_stated_change  (ReadoutFigure *self,
+                                                       double         value,
+                                                       double         tolerance);
 
 ReadoutStatus       readout_figure_get_status         (ReadoutFigure *self);
 void                readout_figure_set_status         (ReadoutFigure *self,

@@ -1057,7 +1057,11 @@ read_sentence (Context          *ctx,
            memchr (pre, '%', a_start - pre) != NULL))
         {
           int direction = change_direction (ctx, pre, MIN (end, a_end + 24));
-          if (!slot->has_change && direction != 0)
+          /* "… and increased by $3.0 million for the six months": not
+           * this period's change. */
+          gboolean other = post_other || post_time == TIME_OTHER ||
+                           (other_phase && post_time == TIME_NONE);
+          if (!slot->has_change && direction != 0 && !other)
             {
               slot->has_change = TRUE;
               slot->change = direction * fabs (amount->value);
@@ -1226,6 +1230,19 @@ read_sentence (Context          *ctx,
           candidate.prior = slot->prior;
           candidate.prior_tolerance = slot->prior_tol;
           memcpy (candidate.prior_date, slot->prior_date, 11);
+          /* Only beside a stated prior can the change be checked; a prior
+           * derived from it would agree by construction.  Of a loss in both
+           * years the words speak of the loss ("net loss …, an increase of
+           * $1.0 million"); from a loss to income they are ambiguous. */
+          if (slot->has_change &&
+              (!readout_metric_is_signed (metric) || (slot->current < 0) == (slot->prior < 0)))
+            {
+              gboolean loss = readout_metric_is_signed (metric) && slot->current < 0;
+
+              candidate.has_change = TRUE;
+              candidate.change = loss ? -slot->change : slot->change;
+              candidate.change_tolerance = slot->change_tol;
+            }
         }
       else if (!readout_metric_is_signed (metric) && slot->has_change)
         {
