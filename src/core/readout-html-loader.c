@@ -745,7 +745,7 @@ on_start_element (void           *data,
           if (table != NULL && readout_html_table_is_grid (table))
             readout_html_table_degrade (table, state->main);
           readout_html_sink_break (state->main, READOUT_HTML_BREAK_PARAGRAPH, here (state));
-          g_ptr_array_add (state->tables, readout_html_table_new ());
+          g_ptr_array_add (state->tables, readout_html_table_new (state->src, state->src_len));
           frame.counted = TRUE;
           break;
         case ELEMENT_ROW:

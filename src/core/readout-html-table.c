@@ -209,6 +209,135 @@ readout_html_sink_write (ReadoutHtmlSink    *self,
     }
 }
 
+/* ---- packed text ------------------------------------------------------- */
+
+/* A finished row is kept packed, not as sinks: a sink per cell cost about
+ * 100 bytes of memory for each byte of table in the file.  A sink's runs
+ * are written as varints (length, stride, position relative to the row's
+ * first), and a copy run's bytes are not stored at all: they are the
+ * decoded text at its position.  Only the bytes that differ from the
+ * source (folded characters, spaces put for breaks) are kept. */
+
+static void
+put_varint (GByteArray *bytes,
+            guint64     v)
+{
+  guint8 buf[10];
+  guint n = 0;
+
+  do
+    {
+      buf[n++] = (v & 0x7F) | (v > 0x7F ? 0x80 : 0);
+      v >>= 7;
+    }
+  while (v != 0);
+  g_byte_array_append (bytes, buf, n);
+}
+
+static guint64
+get_varint (const guint8 **p)
+{
+  guint64 v = 0;
+  guint shift = 0;
+
+  for (;;)
+    {
+      guint8 b = *(*p)++;
+      v |= (guint64) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0)
+        return v;
+      shift += 7;
+    }
+}
+
+static guint64
+zigzag (gint64 v)
+{
+  return ((guint64) v << 1) ^ (guint64) (v >> 63);
+}
+
+static gint64
+unzigzag (guint64 v)
+{
+  return (gint64) (v >> 1) ^ -(gint64) (v & 1);
+}
+
+/* Run header: length << 2 | stride << 1 | literal; then the position;
+ * then, for a literal run, its bytes. */
+static void
+pack_sink (GByteArray      *bytes,
+           ReadoutHtmlSink *sink,
+           const char      *src,
+           gsize            src_len,
+           gsize            base)
+{
+  for (guint i = 0; i < sink->runs->len; i++)
+    {
+      const MapRun *run = &g_array_index (sink->runs, MapRun, i);
+      gsize end = i + 1 < sink->runs->len
+                  ? g_array_index (sink->runs, MapRun, i + 1).norm
+                  : sink->text->len;
+      gsize len = end - run->norm;
+      const char *text = sink->text->str + run->norm;
+      gboolean literal = run->stride != 1 || run->pos > src_len || len > src_len - run->pos ||
+                         memcmp (text, src + run->pos, len) != 0;
+
+      g_assert (run->stride <= 1);
+      put_varint (bytes, (guint64) len << 2 | run->stride << 1 | (literal ? 1 : 0));
+      put_varint (bytes, zigzag ((gint64) run->pos - (gint64) base));
+      if (literal)
+        g_byte_array_append (bytes, (const guint8 *) text, len);
+    }
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         len;
+  gsize         base;
+  gsize         first_pos;
+} Packed;
+
+static Packed
+packed_new (const guint8 *data,
+            gsize         len,
+            gsize         base)
+{
+  Packed packed = { data, len, base, 0 };
+
+  if (len > 0)
+    {
+      const guint8 *p = data;
+      get_varint (&p);
+      packed.first_pos = base + unzigzag (get_varint (&p));
+    }
+  return packed;
+}
+
+/* As readout_html_sink_append() of the sink that was packed. */
+static void
+sink_append_packed (ReadoutHtmlSink *self,
+                    const Packed    *packed,
+                    const char      *src)
+{
+  const guint8 *p = packed->data, *end = packed->data + packed->len;
+
+  while (p < end)
+    {
+      guint64 header = get_varint (&p);
+      gsize pos = packed->base + unzigzag (get_varint (&p));
+      gsize len = header >> 2;
+      const char *text = src + pos;
+
+      if (header & 1)
+        {
+          text = (const char *) p;
+          p += len;
+        }
+      readout_html_sink_put (self, text, len, pos, (header >> 1) & 1);
+    }
+}
+
 /* ---- tables ------------------------------------------------------------ */
 
 typedef struct
@@ -216,11 +345,12 @@ typedef struct
   ReadoutHtmlSink *text;
   int              col;
   int              span;
+  gboolean         spans_down;   /* text is the source of a Span */
 } Cell;
 
 typedef struct
 {
-  ReadoutHtmlSink *source;   /* owned by the cell that spans down */
+  ReadoutHtmlSink *source;   /* the cell's until its row ends, then the span's */
   int              col;
   int              span;
   int              rows_left;
@@ -230,13 +360,16 @@ typedef struct
 
 struct _ReadoutHtmlTable
 {
-  gboolean   grid;
-  GPtrArray *rows;       /* GArray of Cell */
-  GArray    *row;        /* the open row, or NULL */
-  gboolean   cell_open;
-  int        next_col;
-  GArray    *spans;      /* Span */
-  guint      copies;     /* cells copied down from a rowspan, in all */
+  const char *src;        /* the decoded text, which copy runs point into */
+  gsize       src_len;
+  gboolean    grid;
+  GByteArray *rows;       /* finished rows, packed (see pack_row) */
+  GByteArray *scratch;
+  GArray     *row;        /* the open row (Cell), or NULL */
+  gboolean    cell_open;
+  int         next_col;
+  GArray     *spans;      /* Span */
+  guint       copies;     /* cells copied down from a rowspan, in all */
 };
 
 /* A rowspan on every row of a long table would copy cells down without
@@ -246,22 +379,33 @@ struct _ReadoutHtmlTable
 #define MAX_SPAN_COPIES 20000
 
 static void
-free_row (gpointer data)
+free_row (GArray *row)
 {
-  GArray *row = data;
-
   for (guint i = 0; i < row->len; i++)
     readout_html_sink_free (g_array_index (row, Cell, i).text);
   g_array_unref (row);
 }
 
+static void
+clear_spans (ReadoutHtmlTable *self)
+{
+  /* Only called with no open row: every span owns its source. */
+  for (guint i = 0; i < self->spans->len; i++)
+    readout_html_sink_free (g_array_index (self->spans, Span, i).source);
+  g_array_set_size (self->spans, 0);
+}
+
 ReadoutHtmlTable *
-readout_html_table_new (void)
+readout_html_table_new (const char *src,
+                        gsize       src_len)
 {
   ReadoutHtmlTable *self = g_new0 (ReadoutHtmlTable, 1);
 
+  self->src = src;
+  self->src_len = src_len;
   self->grid = TRUE;
-  self->rows = g_ptr_array_new_with_free_func (free_row);
+  self->rows = g_byte_array_new ();
+  self->scratch = g_byte_array_new ();
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   return self;
 }
@@ -271,10 +415,14 @@ readout_html_table_free (ReadoutHtmlTable *self)
 {
   if (self == NULL)
     return;
-  g_ptr_array_unref (self->rows);
   if (self->row != NULL)
-    free_row (self->row);
+    free_row (g_steal_pointer (&self->row));   /* it owns the fresh spans' sources */
+  for (guint i = 0; i < self->spans->len; i++)
+    if (!g_array_index (self->spans, Span, i).fresh)
+      readout_html_sink_free (g_array_index (self->spans, Span, i).source);
   g_array_unref (self->spans);
+  g_byte_array_unref (self->rows);
+  g_byte_array_unref (self->scratch);
   g_free (self);
 }
 
@@ -290,7 +438,7 @@ place_copy (ReadoutHtmlTable *self,
 {
   if (self->copies < MAX_SPAN_COPIES)
     {
-      Cell cell = { readout_html_sink_new (TRUE), self->next_col, span->span };
+      Cell cell = { readout_html_sink_new (TRUE), self->next_col, span->span, FALSE };
 
       readout_html_sink_append (cell.text, span->source);
       g_array_append_val (self->row, cell);
@@ -341,9 +489,116 @@ readout_html_table_start_row (ReadoutHtmlTable *self)
   self->next_col = 0;
 }
 
+/* ---- rows and their items ---------------------------------------------- */
+
+typedef struct
+{
+  ReadoutHtmlSink *text;
+  int              s, e;      /* grid columns [s, e) */
+  int              anchor;    /* the grid column a number ends in */
+  gboolean         numeric;
+} Item;
+
+/* An Item as read back from the packed rows. */
+typedef struct
+{
+  Packed   text;
+  gsize    len;       /* of the text */
+  int      s, e;
+  int      anchor;
+  gboolean numeric;
+} PItem;
+
+static void row_items (GArray *row,
+                       GArray *items);
+
+/* A row: its number of items and the position its runs are relative to,
+ * then per item s, e - s, e - 1 - anchor, numeric, the text's length,
+ * the packed text's length and the packed text. */
+static void
+pack_row (ReadoutHtmlTable *self,
+          GArray           *items)
+{
+  gsize base = 0;
+
+  for (guint i = 0; i < items->len && base == 0; i++)
+    if (g_array_index (items, Item, i).text->runs->len > 0)
+      base = g_array_index (g_array_index (items, Item, i).text->runs, MapRun, 0).pos;
+
+  put_varint (self->rows, items->len);
+  put_varint (self->rows, base);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+
+      put_varint (self->rows, zigzag (item->s));
+      put_varint (self->rows, zigzag ((gint64) item->e - item->s));
+      put_varint (self->rows, zigzag ((gint64) item->e - 1 - item->anchor));
+      put_varint (self->rows, item->numeric ? 1 : 0);
+      put_varint (self->rows, item->text->text->len);
+      g_byte_array_set_size (self->scratch, 0);
+      pack_sink (self->scratch, item->text, self->src, self->src_len, base);
+      put_varint (self->rows, self->scratch->len);
+      g_byte_array_append (self->rows, self->scratch->data, self->scratch->len);
+    }
+}
+
+typedef struct
+{
+  const guint8 *p;
+  const guint8 *end;
+} RowReader;
+
+static RowReader
+row_reader (ReadoutHtmlTable *self)
+{
+  return (RowReader) { self->rows->data, self->rows->data + self->rows->len };
+}
+
+/* The next row's items into @items (PItem); FALSE after the last row. */
+static gboolean
+next_row (RowReader *reader,
+          GArray    *items)
+{
+  guint64 n;
+  gsize base;
+
+  g_array_set_size (items, 0);
+  if (reader->p >= reader->end)
+    return FALSE;
+  n = get_varint (&reader->p);
+  base = get_varint (&reader->p);
+  for (guint64 i = 0; i < n; i++)
+    {
+      PItem item;
+      gsize len;
+
+      item.s = (int) unzigzag (get_varint (&reader->p));
+      item.e = (int) (item.s + unzigzag (get_varint (&reader->p)));
+      item.anchor = (int) (item.e - 1 - unzigzag (get_varint (&reader->p)));
+      item.numeric = get_varint (&reader->p) != 0;
+      item.len = get_varint (&reader->p);
+      len = get_varint (&reader->p);
+      item.text = packed_new (reader->p, len, base);
+      reader->p += len;
+      g_array_append_val (items, item);
+    }
+  return TRUE;
+}
+
+static void
+free_items (GArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    readout_html_sink_free (g_array_index (items, Item, i).text);
+  g_array_unref (items);
+}
+
 void
 readout_html_table_end_row (ReadoutHtmlTable *self)
 {
+  GArray *items;
+
   if (self->row == NULL)
     return;
   self->cell_open = FALSE;
@@ -356,9 +611,22 @@ readout_html_table_end_row (ReadoutHtmlTable *self)
       span->fresh = FALSE;
       span->used = FALSE;
       if (span->rows_left <= 0)
-        g_array_remove_index (self->spans, i - 1);
+        {
+          readout_html_sink_free (span->source);
+          g_array_remove_index (self->spans, i - 1);
+        }
     }
-  g_ptr_array_add (self->rows, g_steal_pointer (&self->row));
+
+  items = g_array_new (FALSE, FALSE, sizeof (Item));
+  row_items (self->row, items);
+  pack_row (self, items);
+  free_items (items);
+
+  /* The cells that span down hand their text to their spans. */
+  for (guint i = 0; i < self->row->len; i++)
+    if (g_array_index (self->row, Cell, i).spans_down)
+      g_array_index (self->row, Cell, i).text = NULL;
+  free_row (g_steal_pointer (&self->row));
 }
 
 void
@@ -377,6 +645,7 @@ readout_html_table_start_cell (ReadoutHtmlTable *self,
   cell.text = rowspan > 1 ? readout_html_sink_new (TRUE) : NULL;
   cell.col = self->next_col;
   cell.span = colspan;
+  cell.spans_down = rowspan > 1;
   g_array_append_val (self->row, cell);
   self->next_col += colspan;
   self->cell_open = TRUE;
@@ -409,14 +678,6 @@ readout_html_table_cell_sink (ReadoutHtmlTable *self,
 }
 
 /* ---- rendering --------------------------------------------------------- */
-
-typedef struct
-{
-  ReadoutHtmlSink *text;
-  int              s, e;      /* grid columns [s, e) */
-  int              anchor;    /* the grid column a number ends in */
-  gboolean         numeric;
-} Item;
 
 static gboolean
 text_is (const char *text,
@@ -480,22 +741,11 @@ readout_html_is_number_cell (const char *text)
   return digits && *p == '\0';
 }
 
-static void
-free_items (gpointer data)
-{
-  GArray *items = data;
-
-  for (guint i = 0; i < items->len; i++)
-    readout_html_sink_free (g_array_index (items, Item, i).text);
-  g_array_unref (items);
-}
-
 /* One row's non-empty cells, with "$", "%" and ")" merged into numbers. */
-static GArray *
-row_items (GArray *row)
+static void
+row_items (GArray *row,
+           GArray *items)
 {
-  GArray *items = g_array_new (FALSE, FALSE, sizeof (Item));
-
   for (guint i = 0; i < row->len; i++)
     {
       const Cell *cell = &g_array_index (row, Cell, i);
@@ -547,7 +797,6 @@ row_items (GArray *row)
       if (item->s == 0)
         item->numeric = FALSE;
     }
-  return items;
 }
 
 typedef struct
@@ -559,7 +808,9 @@ static int
 compare_int (gconstpointer a,
              gconstpointer b)
 {
-  return *(const int *) a - *(const int *) b;
+  int x = *(const int *) a, y = *(const int *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 static gboolean
@@ -569,27 +820,41 @@ row_has_anchor (GArray *items,
 {
   for (guint i = 0; i < items->len; i++)
     {
-      const Item *item = &g_array_index (items, Item, i);
+      const PItem *item = &g_array_index (items, PItem, i);
       if (item->numeric && item->anchor >= lo && item->anchor <= hi)
         return TRUE;
     }
   return FALSE;
 }
 
+/* The grid columns numbers end in, each once, in order. */
 static GArray *
-find_groups (GPtrArray *all_items)
+distinct_anchors (ReadoutHtmlTable *self)
 {
-  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (int));
-  GArray *groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  GArray *anchors = g_array_new (FALSE, FALSE, sizeof (int));
+  RowReader reader = row_reader (self);
 
-  for (guint r = 0; r < all_items->len; r++)
-    {
-      GArray *items = g_ptr_array_index (all_items, r);
-      for (guint i = 0; i < items->len; i++)
-        if (g_array_index (items, Item, i).numeric)
-          g_array_append_val (anchors, g_array_index (items, Item, i).anchor);
-    }
+  while (next_row (&reader, items))
+    for (guint i = 0; i < items->len; i++)
+      {
+        const PItem *item = &g_array_index (items, PItem, i);
+        if (item->numeric && g_hash_table_add (seen, GINT_TO_POINTER (item->anchor)))
+          g_array_append_val (anchors, item->anchor);
+      }
   g_array_sort (anchors, compare_int);
+  return anchors;
+}
+
+/* Distinct anchors are enough: a repeated one always sat at the end of
+ * the group before it. */
+static GArray *
+find_groups (ReadoutHtmlTable *self,
+             GArray           *anchors)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  GArray *groups = g_array_new (FALSE, FALSE, sizeof (Group));
 
   for (guint a = 0; a < anchors->len; a++)
     {
@@ -597,20 +862,18 @@ find_groups (GPtrArray *all_items)
       Group *group = groups->len > 0 ? &g_array_index (groups, Group, groups->len - 1) : NULL;
       gboolean join = FALSE;
 
-      if (group != NULL && group->hi == b)
-        continue;
       if (group != NULL)
         {
           gboolean conflict = FALSE, bridged = b - group->hi <= 2;
+          RowReader reader = row_reader (self);
 
-          for (guint r = 0; r < all_items->len && !conflict; r++)
+          while (!conflict && next_row (&reader, items))
             {
-              GArray *items = g_ptr_array_index (all_items, r);
               conflict = row_has_anchor (items, group->lo, group->hi) &&
                          row_has_anchor (items, b, b);
               for (guint i = 0; i < items->len && !bridged; i++)
                 {
-                  const Item *item = &g_array_index (items, Item, i);
+                  const PItem *item = &g_array_index (items, PItem, i);
                   bridged = item->numeric && item->s <= group->hi && item->e - 1 >= b;
                 }
             }
@@ -637,8 +900,8 @@ group_of (GArray *groups,
 /* A number over several number columns is a header ("2026" over
  * "United States | International | Total"). */
 static gboolean
-spans_groups (GArray     *groups,
-              const Item *item)
+spans_groups (GArray      *groups,
+              const PItem *item)
 {
   guint n = 0;
 
@@ -650,83 +913,96 @@ spans_groups (GArray     *groups,
 }
 
 static void
-put_joined (ReadoutHtmlSink *out,
-            ReadoutHtmlSink *text)
+put_joined (ReadoutHtmlTable *self,
+            ReadoutHtmlSink  *out,
+            const PItem      *item)
 {
   if (!readout_html_sink_is_empty (out))
-    readout_html_sink_break (out, READOUT_HTML_BREAK_SPACE, first_pos (text));
-  readout_html_sink_append (out, text);
+    readout_html_sink_break (out, READOUT_HTML_BREAK_SPACE, item->text.first_pos);
+  sink_append_packed (out, &item->text, self->src);
 }
 
 static void
-write_prose_row (ReadoutHtmlSink  *out,
+write_prose_row (ReadoutHtmlTable *self,
+                 ReadoutHtmlSink  *out,
                  GArray           *items,
                  ReadoutHtmlBreak  around)
 {
   if (items->len == 0)
     return;
-  readout_html_sink_break (out, around, first_pos (g_array_index (items, Item, 0).text));
+  readout_html_sink_break (out, around, g_array_index (items, PItem, 0).text.first_pos);
   for (guint i = 0; i < items->len; i++)
     {
-      ReadoutHtmlSink *text = g_array_index (items, Item, i).text;
+      const PItem *item = &g_array_index (items, PItem, i);
       if (i > 0)
-        readout_html_sink_break (out, READOUT_HTML_BREAK_SPACE, first_pos (text));
-      readout_html_sink_append (out, text);
+        readout_html_sink_break (out, READOUT_HTML_BREAK_SPACE, item->text.first_pos);
+      sink_append_packed (out, &item->text, self->src);
     }
   readout_html_sink_break (out, around, 0);
 }
 
 static void
-write_grid (GPtrArray       *all_items,
-            ReadoutHtmlSink *out)
+write_prose (ReadoutHtmlTable *self,
+             ReadoutHtmlSink  *out)
 {
-  g_autoptr(GArray) groups = find_groups (all_items);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  RowReader reader = row_reader (self);
+
+  while (next_row (&reader, items))
+    write_prose_row (self, out, items, READOUT_HTML_BREAK_LINE);
+}
+
+static void
+write_grid (ReadoutHtmlTable *self,
+            GArray           *anchors,
+            ReadoutHtmlSink  *out)
+{
+  g_autoptr(GArray) groups = find_groups (self, anchors);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_html_sink_free);
   int first_start = G_MAXINT;
   guint ncols = groups->len + 1;
   gboolean in_block = FALSE;
+  RowReader reader = row_reader (self);
 
-  for (guint r = 0; r < all_items->len; r++)
-    {
-      GArray *items = g_ptr_array_index (all_items, r);
-      for (guint i = 0; i < items->len; i++)
-        if (g_array_index (items, Item, i).numeric)
-          first_start = MIN (first_start, g_array_index (items, Item, i).s);
-    }
+  while (next_row (&reader, items))
+    for (guint i = 0; i < items->len; i++)
+      if (g_array_index (items, PItem, i).numeric)
+        first_start = MIN (first_start, g_array_index (items, PItem, i).s);
 
-  for (guint r = 0; r < all_items->len; r++)
+  reader = row_reader (self);
+  while (next_row (&reader, items))
     {
-      GArray *items = g_ptr_array_index (all_items, r);
-      g_autoptr(GPtrArray) cells = NULL;
       gboolean any_number = FALSE;
       int last = -1;
 
       if (items->len == 0)
         continue;
       for (guint i = 0; i < items->len; i++)
-        any_number |= g_array_index (items, Item, i).numeric;
+        any_number |= g_array_index (items, PItem, i).numeric;
 
       if (groups->len == 0 ||
           (!any_number && items->len == 1 &&
-           readout_html_sink_get_len (g_array_index (items, Item, 0).text) >= PROSE_CELL_MIN))
+           g_array_index (items, PItem, 0).len >= PROSE_CELL_MIN))
         {
-          write_prose_row (out, items, groups->len == 0 ? READOUT_HTML_BREAK_LINE
-                                                        : READOUT_HTML_BREAK_PARAGRAPH);
+          write_prose_row (self, out, items, groups->len == 0 ? READOUT_HTML_BREAK_LINE
+                                                              : READOUT_HTML_BREAK_PARAGRAPH);
           in_block = FALSE;
           continue;
         }
 
-      cells = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_html_sink_free);
+      g_ptr_array_set_size (cells, 0);
       for (guint c = 0; c < ncols; c++)
         g_ptr_array_add (cells, readout_html_sink_new (TRUE));
 
       for (guint i = 0; i < items->len; i++)
         {
-          const Item *item = &g_array_index (items, Item, i);
+          const PItem *item = &g_array_index (items, PItem, i);
 
           if (item->numeric && !spans_groups (groups, item))
-            put_joined (g_ptr_array_index (cells, group_of (groups, item->anchor) + 1), item->text);
+            put_joined (self, g_ptr_array_index (cells, group_of (groups, item->anchor) + 1), item);
           else if (item->s < first_start)
-            put_joined (g_ptr_array_index (cells, 0), item->text);
+            put_joined (self, g_ptr_array_index (cells, 0), item);
           else
             {
               /* Header text goes over every number column it spans. */
@@ -740,7 +1016,7 @@ write_grid (GPtrArray       *all_items,
 
                   if (group->hi >= item->s && group->lo <= item->e - 1)
                     {
-                      put_joined (g_ptr_array_index (cells, g + 1), item->text);
+                      put_joined (self, g_ptr_array_index (cells, g + 1), item);
                       placed = TRUE;
                     }
                   distance = group->lo > item->e - 1 ? group->lo - (item->e - 1) : item->s - group->hi;
@@ -751,7 +1027,7 @@ write_grid (GPtrArray       *all_items,
                     }
                 }
               if (!placed)
-                put_joined (g_ptr_array_index (cells, best + 1), item->text);
+                put_joined (self, g_ptr_array_index (cells, best + 1), item);
             }
         }
 
@@ -762,7 +1038,7 @@ write_grid (GPtrArray       *all_items,
         continue;
 
       readout_html_sink_break (out, in_block ? READOUT_HTML_BREAK_LINE : READOUT_HTML_BREAK_PARAGRAPH,
-                               first_pos (g_array_index (items, Item, 0).text));
+                               g_array_index (items, PItem, 0).text.first_pos);
       in_block = TRUE;
       for (int c = 0; c <= last; c++)
         {
@@ -775,29 +1051,23 @@ write_grid (GPtrArray       *all_items,
   readout_html_sink_break (out, READOUT_HTML_BREAK_PARAGRAPH, 0);
 }
 
-static GPtrArray *
-collect_items (ReadoutHtmlTable *self)
+static void
+clear_rows (ReadoutHtmlTable *self)
 {
-  GPtrArray *all_items = g_ptr_array_new_with_free_func (free_items);
-
-  for (guint r = 0; r < self->rows->len; r++)
-    g_ptr_array_add (all_items, row_items (g_ptr_array_index (self->rows, r)));
-  return all_items;
+  /* The memory goes back now, not when the table is freed. */
+  g_byte_array_unref (self->rows);
+  self->rows = g_byte_array_new ();
 }
 
 void
 readout_html_table_degrade (ReadoutHtmlTable *self,
                             ReadoutHtmlSink  *out)
 {
-  g_autoptr(GPtrArray) all_items = NULL;
-
   if (self->row != NULL)
     readout_html_table_end_row (self);
-  all_items = collect_items (self);
-  for (guint r = 0; r < all_items->len; r++)
-    write_prose_row (out, g_ptr_array_index (all_items, r), READOUT_HTML_BREAK_LINE);
-  g_ptr_array_set_size (self->rows, 0);
-  g_array_set_size (self->spans, 0);
+  write_prose (self, out);
+  clear_rows (self);
+  clear_spans (self);
   self->grid = FALSE;
 }
 
@@ -805,39 +1075,21 @@ readout_html_table_degrade (ReadoutHtmlTable *self,
  * out as a grid is quadratic in them: such a table is written as lines. */
 #define MAX_GRID_COLUMNS 1000
 
-static guint
-count_anchors (GPtrArray *all_items)
-{
-  g_autoptr(GHashTable) anchors = g_hash_table_new (NULL, NULL);
-
-  for (guint r = 0; r < all_items->len; r++)
-    {
-      GArray *items = g_ptr_array_index (all_items, r);
-      for (guint i = 0; i < items->len; i++)
-        if (g_array_index (items, Item, i).numeric)
-          g_hash_table_add (anchors, GINT_TO_POINTER (g_array_index (items, Item, i).anchor));
-    }
-  return g_hash_table_size (anchors);
-}
-
 void
 readout_html_table_finish (ReadoutHtmlTable *self,
                            ReadoutHtmlSink  *out)
 {
-  g_autoptr(GPtrArray) all_items = NULL;
+  g_autoptr(GArray) anchors = NULL;
 
   if (!self->grid)
     return;
   if (self->row != NULL)
     readout_html_table_end_row (self);
-  all_items = collect_items (self);
-  if (count_anchors (all_items) > MAX_GRID_COLUMNS)
-    {
-      for (guint r = 0; r < all_items->len; r++)
-        write_prose_row (out, g_ptr_array_index (all_items, r), READOUT_HTML_BREAK_LINE);
-    }
+  anchors = distinct_anchors (self);
+  if (anchors->len > MAX_GRID_COLUMNS)
+    write_prose (self, out);
   else
-    write_grid (all_items, out);
-  g_ptr_array_set_size (self->rows, 0);
-  g_array_set_size (self->spans, 0);
+    write_grid (self, anchors, out);
+  clear_rows (self);
+  clear_spans (self);
 }

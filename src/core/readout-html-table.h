@@ -60,7 +60,10 @@ gboolean         readout_html_is_suffix_cell  (const char *text);
 
 typedef struct _ReadoutHtmlTable ReadoutHtmlTable;
 
-ReadoutHtmlTable *readout_html_table_new       (void);
+/* @src: the decoded text that the positions given to the cells' sinks
+ * point into (it must outlive the table). */
+ReadoutHtmlTable *readout_html_table_new       (const char       *src,
+                                                gsize             src_len);
 void              readout_html_table_free      (ReadoutHtmlTable *self);
 /* FALSE once a nested table made this one a layout table. */
 gboolean          readout_html_table_is_grid   (ReadoutHtmlTable *self);
