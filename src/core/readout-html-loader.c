@@ -1014,7 +1014,8 @@ readout_html_load (GBytes        *bytes,
   state.src_len = len;
   state.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   state.tables = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_html_table_free);
-  state.main = readout_html_sink_new (FALSE);
+  builder = readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_HTML, 0);
+  state.main = readout_html_sink_new_streaming (builder, decoded);
 
   for (guint i = 0; i < regions->len && ok && !state.cancelled; i++)
     {
@@ -1044,8 +1045,6 @@ readout_html_load (GBytes        *bytes,
   if (ok)
     {
       readout_html_sink_end_line (state.main, len);
-      builder = readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_HTML,
-                                          readout_html_sink_get_len (state.main));
       readout_html_sink_write (state.main, builder, decoded);
     }
 

@@ -31,13 +31,21 @@ typedef struct
 
 struct _ReadoutHtmlSink
 {
-  GString          *text;
+  GString          *text;     /* from byte @flushed on */
   GArray           *runs;     /* MapRun */
   ReadoutHtmlBreak  pending;
   gsize             pending_pos;
   gsize             last_pos;
   gboolean          has_pos;
   gboolean          cell;
+
+  /* A streaming sink writes each run to @builder once the next one
+   * starts, so the document's text is never held twice. */
+  ReadoutTextBuilder *builder;
+  ReadoutText        *decoded;
+  gsize               flushed;   /* bytes written to @builder */
+  char                tail[3];   /* the last bytes written, for the bullet */
+  guint               tail_len;
 };
 
 ReadoutHtmlSink *
@@ -61,6 +69,86 @@ readout_html_sink_free (ReadoutHtmlSink *self)
   g_free (self);
 }
 
+ReadoutHtmlSink *
+readout_html_sink_new_streaming (ReadoutTextBuilder *builder,
+                                 ReadoutText        *decoded)
+{
+  ReadoutHtmlSink *self = readout_html_sink_new (FALSE);
+
+  self->builder = builder;
+  self->decoded = decoded;
+  return self;
+}
+
+static void
+write_run (ReadoutHtmlSink    *self,
+           guint               i,
+           ReadoutTextBuilder *builder,
+           ReadoutText        *decoded,
+           gsize               decoded_len)
+{
+  const MapRun *run = &g_array_index (self->runs, MapRun, i);
+  gsize start = run->norm - self->flushed;
+  gsize end = i + 1 < self->runs->len
+              ? g_array_index (self->runs, MapRun, i + 1).norm - self->flushed
+              : self->text->len;
+  gsize len = end - start;
+
+  /* A verbatim run is the decoded text itself: map it through. */
+  if (run->stride == 1 && run->pos + len <= decoded_len)
+    readout_text_builder_append_from (builder, decoded, run->pos, len);
+  else
+    readout_text_builder_append_at (builder, self->text->str + start, len,
+                                    readout_text_to_original (decoded, run->pos));
+}
+
+/* Writes the runs held so far to the builder and forgets their text. */
+static void
+flush (ReadoutHtmlSink *self)
+{
+  gsize decoded_len;
+  gsize keep = MIN (self->text->len, sizeof self->tail);
+
+  readout_text_get_text (self->decoded, &decoded_len);
+  for (guint i = 0; i < self->runs->len; i++)
+    write_run (self, i, self->builder, self->decoded, decoded_len);
+  if (keep < sizeof self->tail)
+    {
+      /* Shift the old tail left to make room for the new bytes. */
+      guint old = MIN (self->tail_len, (guint) (sizeof self->tail - keep));
+      memmove (self->tail, self->tail + self->tail_len - old, old);
+      self->tail_len = old;
+    }
+  else
+    self->tail_len = 0;
+  memcpy (self->tail + self->tail_len, self->text->str + self->text->len - keep, keep);
+  self->tail_len += keep;
+  self->flushed += self->text->len;
+  g_string_truncate (self->text, 0);
+  g_array_set_size (self->runs, 0);
+}
+
+static gsize
+sink_len (ReadoutHtmlSink *self)
+{
+  return self->flushed + self->text->len;
+}
+
+static gboolean
+ends_with_bullet (ReadoutHtmlSink *self)
+{
+  static const char bullet[] = "\xE2\x80\xA2";
+  char last[3];
+  gsize from_text = MIN (self->text->len, 3);
+  gsize from_tail = 3 - from_text;
+
+  if (sink_len (self) < 3 || from_tail > self->tail_len)
+    return FALSE;
+  memcpy (last, self->tail + self->tail_len - from_tail, from_tail);
+  memcpy (last + from_tail, self->text->str + self->text->len - from_text, from_text);
+  return memcmp (last, bullet, 3) == 0;
+}
+
 static void
 push (ReadoutHtmlSink *self,
       const char      *utf8,
@@ -68,7 +156,7 @@ push (ReadoutHtmlSink *self,
       gsize            pos,
       guint            stride)
 {
-  gsize norm = self->text->len;
+  gsize norm = sink_len (self);
 
   if (self->has_pos && pos < self->last_pos)
     {
@@ -80,7 +168,11 @@ push (ReadoutHtmlSink *self,
     {
       MapRun *last = &g_array_index (self->runs, MapRun, self->runs->len - 1);
       if (last->stride != stride || last->pos + stride * (norm - last->norm) != pos)
-        g_array_append_val (self->runs, ((MapRun) { norm, pos, stride }));
+        {
+          if (self->builder != NULL)
+            flush (self);
+          g_array_append_val (self->runs, ((MapRun) { norm, pos, stride }));
+        }
     }
   else
     g_array_append_val (self->runs, ((MapRun) { norm, pos, stride }));
@@ -99,14 +191,13 @@ readout_html_sink_put (ReadoutHtmlSink *self,
 {
   if (len == 0)
     return;
-  if (self->pending != READOUT_HTML_BREAK_NONE && self->text->len > 0)
+  if (self->pending != READOUT_HTML_BREAK_NONE && sink_len (self) > 0)
     {
       const char *gap = self->pending == READOUT_HTML_BREAK_SPACE ? " "
                         : self->pending == READOUT_HTML_BREAK_LINE ? "\n" : "\n\n";
       push (self, gap, strlen (gap), self->pending_pos, 0);
     }
-  else if (self->text->len >= 3 &&
-           memcmp (self->text->str + self->text->len - 3, "\xE2\x80\xA2", 3) == 0)
+  else if (ends_with_bullet (self))
     push (self, " ", 1, pos, 0);   /* a bullet set apart by padding, not a space */
   self->pending = READOUT_HTML_BREAK_NONE;
   push (self, utf8, len, pos, stride);
@@ -163,18 +254,19 @@ readout_html_sink_end_line (ReadoutHtmlSink *self,
 gboolean
 readout_html_sink_is_empty (ReadoutHtmlSink *self)
 {
-  return self->text->len == 0;
+  return sink_len (self) == 0;
 }
 
 gsize
 readout_html_sink_get_len (ReadoutHtmlSink *self)
 {
-  return self->text->len;
+  return sink_len (self);
 }
 
 const char *
 readout_html_sink_get_text (ReadoutHtmlSink *self)
 {
+  g_return_val_if_fail (self->builder == NULL, NULL);
   return self->text->str;
 }
 
@@ -191,22 +283,15 @@ readout_html_sink_write (ReadoutHtmlSink    *self,
 {
   gsize decoded_len;
 
+  if (self->builder != NULL)
+    {
+      g_return_if_fail (builder == self->builder && decoded == self->decoded);
+      flush (self);
+      return;
+    }
   readout_text_get_text (decoded, &decoded_len);
   for (guint i = 0; i < self->runs->len; i++)
-    {
-      const MapRun *run = &g_array_index (self->runs, MapRun, i);
-      gsize end = i + 1 < self->runs->len
-                  ? g_array_index (self->runs, MapRun, i + 1).norm
-                  : self->text->len;
-      gsize len = end - run->norm;
-
-      /* A verbatim run is the decoded text itself: map it through. */
-      if (run->stride == 1 && run->pos + len <= decoded_len)
-        readout_text_builder_append_from (builder, decoded, run->pos, len);
-      else
-        readout_text_builder_append_at (builder, self->text->str + run->norm, len,
-                                        readout_text_to_original (decoded, run->pos));
-    }
+    write_run (self, i, builder, decoded, decoded_len);
 }
 
 /* ---- packed text ------------------------------------------------------- */

@@ -27,6 +27,11 @@ typedef struct _ReadoutHtmlSink ReadoutHtmlSink;
 
 ReadoutHtmlSink *readout_html_sink_new        (gboolean          cell);
 void             readout_html_sink_free       (ReadoutHtmlSink  *self);
+/* A document sink that writes its text to @builder as it goes (positions
+ * read through @decoded's map); readout_html_sink_write() with the same
+ * two writes the rest.  Its text cannot be read back. */
+ReadoutHtmlSink *readout_html_sink_new_streaming (ReadoutTextBuilder *builder,
+                                                  ReadoutText        *decoded);
 void             readout_html_sink_put        (ReadoutHtmlSink  *self,
                                                const char       *utf8,
                                                gsize             len,
