@@ -431,6 +431,7 @@ typedef struct
   int              col;
   int              span;
   gboolean         spans_down;   /* text is the source of a Span */
+  gboolean         copy;         /* copied down from a rowspan */
 } Cell;
 
 typedef struct
@@ -455,6 +456,8 @@ struct _ReadoutHtmlTable
   int         next_col;
   GArray     *spans;      /* Span */
   guint       copies;     /* cells copied down from a rowspan, in all */
+  guint64     own_bytes;  /* text of the finished rows' own cells */
+  guint64     copied_bytes;
 };
 
 /* A rowspan on every row of a long table would copy cells down without
@@ -462,6 +465,11 @@ struct _ReadoutHtmlTable
  * and copies are dropped.  Real statements stay far below both. */
 #define MAX_LIVE_SPANS  64
 #define MAX_SPAN_COPIES 20000
+/* Nor may copies add more text than twice the table's own (and a little):
+ * one long cell spanning 1,000 rows, in table after table, made a
+ * thousand times the file's size. */
+#define SPAN_COPY_GROWTH 2
+#define SPAN_COPY_FREE   4096
 
 static void
 free_row (GArray *row)
@@ -521,13 +529,17 @@ static void
 place_copy (ReadoutHtmlTable *self,
             Span             *span)
 {
-  if (self->copies < MAX_SPAN_COPIES)
+  gsize len = readout_html_sink_get_len (span->source);
+
+  if (self->copies < MAX_SPAN_COPIES &&
+      self->copied_bytes + len <= SPAN_COPY_GROWTH * self->own_bytes + SPAN_COPY_FREE)
     {
-      Cell cell = { readout_html_sink_new (TRUE), self->next_col, span->span, FALSE };
+      Cell cell = { readout_html_sink_new (TRUE), self->next_col, span->span, FALSE, TRUE };
 
       readout_html_sink_append (cell.text, span->source);
       g_array_append_val (self->row, cell);
       self->copies++;
+      self->copied_bytes += len;
     }
   self->next_col += span->span;
   span->used = TRUE;
@@ -707,10 +719,16 @@ readout_html_table_end_row (ReadoutHtmlTable *self)
   pack_row (self, items);
   free_items (items);
 
-  /* The cells that span down hand their text to their spans. */
   for (guint i = 0; i < self->row->len; i++)
-    if (g_array_index (self->row, Cell, i).spans_down)
-      g_array_index (self->row, Cell, i).text = NULL;
+    {
+      Cell *cell = &g_array_index (self->row, Cell, i);
+
+      if (!cell->copy && cell->text != NULL)
+        self->own_bytes += readout_html_sink_get_len (cell->text);
+      /* The cells that span down hand their text to their spans. */
+      if (cell->spans_down)
+        cell->text = NULL;
+    }
   free_row (g_steal_pointer (&self->row));
 }
 
@@ -731,6 +749,7 @@ readout_html_table_start_cell (ReadoutHtmlTable *self,
   cell.col = self->next_col;
   cell.span = colspan;
   cell.spans_down = rowspan > 1;
+  cell.copy = FALSE;
   g_array_append_val (self->row, cell);
   self->next_col += colspan;
   self->cell_open = TRUE;
@@ -1037,87 +1056,177 @@ write_prose (ReadoutHtmlTable *self,
     write_prose_row (self, out, items, READOUT_HTML_BREAK_LINE);
 }
 
-static void
-write_grid (ReadoutHtmlTable *self,
-            GArray           *anchors,
-            ReadoutHtmlSink  *out)
+typedef struct
 {
-  g_autoptr(GArray) groups = find_groups (self, anchors);
+  GArray *groups;
+  int     first_start;   /* the first grid column with a number */
+} Layout;
+
+static Layout
+layout_new (ReadoutHtmlTable *self,
+            GArray           *anchors)
+{
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_html_sink_free);
-  int first_start = G_MAXINT;
-  guint ncols = groups->len + 1;
-  gboolean in_block = FALSE;
+  Layout layout = { find_groups (self, anchors), G_MAXINT };
   RowReader reader = row_reader (self);
 
   while (next_row (&reader, items))
     for (guint i = 0; i < items->len; i++)
       if (g_array_index (items, PItem, i).numeric)
-        first_start = MIN (first_start, g_array_index (items, PItem, i).s);
+        layout.first_start = MIN (layout.first_start, g_array_index (items, PItem, i).s);
+  return layout;
+}
 
-  reader = row_reader (self);
+/* A row is written as a paragraph: no number columns, or one long cell. */
+static gboolean
+is_prose_row (const Layout *layout,
+              GArray       *items)
+{
+  gboolean any_number = FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    any_number |= g_array_index (items, PItem, i).numeric;
+  return layout->groups->len == 0 ||
+         (!any_number && items->len == 1 && g_array_index (items, PItem, 0).len >= PROSE_CELL_MIN);
+}
+
+/* The output columns of @item (0: the label) into @columns. */
+static void
+item_columns (const Layout *layout,
+              const PItem  *item,
+              GArray       *columns)
+{
+  GArray *groups = layout->groups;
+  int column;
+
+  g_array_set_size (columns, 0);
+  if (item->numeric && !spans_groups (groups, item))
+    {
+      column = group_of (groups, item->anchor) + 1;
+      g_array_append_val (columns, column);
+    }
+  else if (item->s < layout->first_start)
+    {
+      column = 0;
+      g_array_append_val (columns, column);
+    }
+  else
+    {
+      /* Header text goes over every number column it spans. */
+      int best = 0, best_distance = G_MAXINT;
+
+      for (guint g = 0; g < groups->len; g++)
+        {
+          const Group *group = &g_array_index (groups, Group, g);
+          int distance;
+
+          if (group->hi >= item->s && group->lo <= item->e - 1)
+            {
+              column = g + 1;
+              g_array_append_val (columns, column);
+            }
+          distance = group->lo > item->e - 1 ? group->lo - (item->e - 1) : item->s - group->hi;
+          if (distance < best_distance)
+            {
+              best_distance = distance;
+              best = g;
+            }
+        }
+      if (columns->len == 0)
+        {
+          column = best + 1;
+          g_array_append_val (columns, column);
+        }
+    }
+}
+
+/* A grid repeats header text over every column it spans and writes " | "
+ * for every empty column before the last: a few cells spread over
+ * hundreds of columns made 300 times the file's size in text (3 GB
+ * from 10 MB).  A grid much larger than the table's own text is
+ * written as lines instead.  Statements stay far below the bound. */
+#define GRID_GROWTH_MAX  4
+#define GRID_GROWTH_FREE (64 * 1024)
+
+static gboolean
+grid_too_large (ReadoutHtmlTable *self,
+                const Layout     *layout)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
+  RowReader reader = row_reader (self);
+  guint64 text = 0, grid = 0;
+
   while (next_row (&reader, items))
     {
-      gboolean any_number = FALSE;
+      int last = -1;
+
+      for (guint i = 0; i < items->len; i++)
+        text += g_array_index (items, PItem, i).len + 1;
+      if (items->len == 0 || is_prose_row (layout, items))
+        continue;
+      for (guint i = 0; i < items->len; i++)
+        {
+          const PItem *item = &g_array_index (items, PItem, i);
+
+          item_columns (layout, item, columns);
+          for (guint c = 0; c < columns->len; c++)
+            last = MAX (last, g_array_index (columns, int, c));
+          grid += (guint64) (item->len + 1) * columns->len;
+        }
+      grid += 3 * (guint64) (last + 1);
+    }
+  return grid > GRID_GROWTH_MAX * text + GRID_GROWTH_FREE;
+}
+
+static void
+write_grid (ReadoutHtmlTable *self,
+            const Layout     *layout,
+            ReadoutHtmlSink  *out)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
+  /* Made on first use: most of a wide row's columns stay empty. */
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_html_sink_free);
+  guint ncols = layout->groups->len + 1;
+  gboolean in_block = FALSE;
+  RowReader reader = row_reader (self);
+
+  while (next_row (&reader, items))
+    {
       int last = -1;
 
       if (items->len == 0)
         continue;
-      for (guint i = 0; i < items->len; i++)
-        any_number |= g_array_index (items, PItem, i).numeric;
 
-      if (groups->len == 0 ||
-          (!any_number && items->len == 1 &&
-           g_array_index (items, PItem, 0).len >= PROSE_CELL_MIN))
+      if (is_prose_row (layout, items))
         {
-          write_prose_row (self, out, items, groups->len == 0 ? READOUT_HTML_BREAK_LINE
-                                                              : READOUT_HTML_BREAK_PARAGRAPH);
+          write_prose_row (self, out, items, layout->groups->len == 0 ? READOUT_HTML_BREAK_LINE
+                                                                      : READOUT_HTML_BREAK_PARAGRAPH);
           in_block = FALSE;
           continue;
         }
 
       g_ptr_array_set_size (cells, 0);
-      for (guint c = 0; c < ncols; c++)
-        g_ptr_array_add (cells, readout_html_sink_new (TRUE));
-
+      g_ptr_array_set_size (cells, ncols);
       for (guint i = 0; i < items->len; i++)
         {
           const PItem *item = &g_array_index (items, PItem, i);
 
-          if (item->numeric && !spans_groups (groups, item))
-            put_joined (self, g_ptr_array_index (cells, group_of (groups, item->anchor) + 1), item);
-          else if (item->s < first_start)
-            put_joined (self, g_ptr_array_index (cells, 0), item);
-          else
+          item_columns (layout, item, columns);
+          for (guint c = 0; c < columns->len; c++)
             {
-              /* Header text goes over every number column it spans. */
-              gboolean placed = FALSE;
-              int best = 0, best_distance = G_MAXINT;
+              int column = g_array_index (columns, int, c);
 
-              for (guint g = 0; g < groups->len; g++)
-                {
-                  const Group *group = &g_array_index (groups, Group, g);
-                  int distance;
-
-                  if (group->hi >= item->s && group->lo <= item->e - 1)
-                    {
-                      put_joined (self, g_ptr_array_index (cells, g + 1), item);
-                      placed = TRUE;
-                    }
-                  distance = group->lo > item->e - 1 ? group->lo - (item->e - 1) : item->s - group->hi;
-                  if (distance < best_distance)
-                    {
-                      best_distance = distance;
-                      best = g;
-                    }
-                }
-              if (!placed)
-                put_joined (self, g_ptr_array_index (cells, best + 1), item);
+              if (g_ptr_array_index (cells, column) == NULL)
+                g_ptr_array_index (cells, column) = readout_html_sink_new (TRUE);
+              put_joined (self, g_ptr_array_index (cells, column), item);
             }
         }
 
       for (guint c = 0; c < ncols; c++)
-        if (!readout_html_sink_is_empty (g_ptr_array_index (cells, c)))
+        if (g_ptr_array_index (cells, c) != NULL &&
+            !readout_html_sink_is_empty (g_ptr_array_index (cells, c)))
           last = c;
       if (last < 0)
         continue;
@@ -1129,8 +1238,9 @@ write_grid (ReadoutHtmlTable *self,
         {
           ReadoutHtmlSink *cell = g_ptr_array_index (cells, c);
           if (c > 0)
-            readout_html_sink_put (out, " | ", 3, first_pos (cell), 0);
-          readout_html_sink_append (out, cell);
+            readout_html_sink_put (out, " | ", 3, cell != NULL ? first_pos (cell) : 0, 0);
+          if (cell != NULL)
+            readout_html_sink_append (out, cell);
         }
     }
   readout_html_sink_break (out, READOUT_HTML_BREAK_PARAGRAPH, 0);
@@ -1174,7 +1284,15 @@ readout_html_table_finish (ReadoutHtmlTable *self,
   if (anchors->len > MAX_GRID_COLUMNS)
     write_prose (self, out);
   else
-    write_grid (self, anchors, out);
+    {
+      Layout layout = layout_new (self, anchors);
+
+      if (grid_too_large (self, &layout))
+        write_prose (self, out);
+      else
+        write_grid (self, &layout, out);
+      g_array_unref (layout.groups);
+    }
   clear_rows (self);
   clear_spans (self);
 }
