@@ -470,6 +470,9 @@ struct _ReadoutHtmlTable
  * thousand times the file's size. */
 #define SPAN_COPY_GROWTH 2
 #define SPAN_COPY_FREE   4096
+/* Columns past this one are this one: 40 MB of colspan=1000 cells in a
+ * row would overflow an int (colspan is at most 1000). */
+#define MAX_COLUMN (1 << 24)
 
 static void
 free_row (GArray *row)
@@ -541,7 +544,7 @@ place_copy (ReadoutHtmlTable *self,
       self->copies++;
       self->copied_bytes += len;
     }
-  self->next_col += span->span;
+  self->next_col = MIN (self->next_col + span->span, MAX_COLUMN);
   span->used = TRUE;
 }
 
@@ -751,7 +754,7 @@ readout_html_table_start_cell (ReadoutHtmlTable *self,
   cell.spans_down = rowspan > 1;
   cell.copy = FALSE;
   g_array_append_val (self->row, cell);
-  self->next_col += colspan;
+  self->next_col = MIN (self->next_col + colspan, MAX_COLUMN);
   self->cell_open = TRUE;
   if (rowspan > 1)
     g_array_append_val (self->spans, ((Span) { cell.text, cell.col, colspan, rowspan - 1, TRUE, FALSE }));
