@@ -430,13 +430,13 @@ typedef struct
   ReadoutHtmlSink *text;
   int              col;
   int              span;
-  gboolean         spans_down;   /* text is the source of a Span */
+  gboolean         spans_down;   /* text is its Span's source (not owned) */
   gboolean         copy;         /* copied down from a rowspan */
 } Cell;
 
 typedef struct
 {
-  ReadoutHtmlSink *source;   /* the cell's until its row ends, then the span's */
+  ReadoutHtmlSink *source;   /* owned */
   int              col;
   int              span;
   int              rows_left;
@@ -444,6 +444,19 @@ typedef struct
   gboolean         used;     /* placed in the current row */
 } Span;
 
+typedef struct
+{
+  ReadoutHtmlSink *text;
+  int              s, e;      /* grid columns [s, e) */
+  int              anchor;    /* the grid column a number ends in */
+  gboolean         numeric;
+} Item;
+
+/* The open row is taken apart as it comes: a cell only ever merges with
+ * the item before it, so each cell becomes (part of) an item when the
+ * next one starts, and each item is packed when the next one starts.
+ * Only the last cell and the last item are sinks: one row of 2 million
+ * cells took 1.8 GB as a sink per cell. */
 struct _ReadoutHtmlTable
 {
   const char *src;        /* the decoded text, which copy runs point into */
@@ -451,7 +464,17 @@ struct _ReadoutHtmlTable
   gboolean    grid;
   GByteArray *rows;       /* finished rows, packed (see pack_row) */
   GByteArray *scratch;
-  GArray     *row;        /* the open row (Cell), or NULL */
+
+  gboolean    row_open;
+  gboolean    has_cell;
+  Cell        cell;       /* the open row's last cell */
+  gboolean    has_item;
+  Item        item;       /* the open row's last item */
+  guint       n_items;    /* packed into @row_items */
+  gsize       row_base;
+  GByteArray *row_items;
+  guint64     row_own_bytes;
+
   gboolean    cell_open;
   int         next_col;
   GArray     *spans;      /* Span */
@@ -475,17 +498,8 @@ struct _ReadoutHtmlTable
 #define MAX_COLUMN (1 << 24)
 
 static void
-free_row (GArray *row)
-{
-  for (guint i = 0; i < row->len; i++)
-    readout_html_sink_free (g_array_index (row, Cell, i).text);
-  g_array_unref (row);
-}
-
-static void
 clear_spans (ReadoutHtmlTable *self)
 {
-  /* Only called with no open row: every span owns its source. */
   for (guint i = 0; i < self->spans->len; i++)
     readout_html_sink_free (g_array_index (self->spans, Span, i).source);
   g_array_set_size (self->spans, 0);
@@ -502,8 +516,21 @@ readout_html_table_new (const char *src,
   self->grid = TRUE;
   self->rows = g_byte_array_new ();
   self->scratch = g_byte_array_new ();
+  self->row_items = g_byte_array_new ();
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   return self;
+}
+
+static void
+drop_open_row (ReadoutHtmlTable *self)
+{
+  if (self->has_cell && !self->cell.spans_down)
+    readout_html_sink_free (self->cell.text);
+  if (self->has_item)
+    readout_html_sink_free (self->item.text);
+  self->has_cell = FALSE;
+  self->has_item = FALSE;
+  self->row_open = FALSE;
 }
 
 void
@@ -511,14 +538,12 @@ readout_html_table_free (ReadoutHtmlTable *self)
 {
   if (self == NULL)
     return;
-  if (self->row != NULL)
-    free_row (g_steal_pointer (&self->row));   /* it owns the fresh spans' sources */
-  for (guint i = 0; i < self->spans->len; i++)
-    if (!g_array_index (self->spans, Span, i).fresh)
-      readout_html_sink_free (g_array_index (self->spans, Span, i).source);
+  drop_open_row (self);
+  clear_spans (self);
   g_array_unref (self->spans);
   g_byte_array_unref (self->rows);
   g_byte_array_unref (self->scratch);
+  g_byte_array_unref (self->row_items);
   g_free (self);
 }
 
@@ -526,6 +551,24 @@ gboolean
 readout_html_table_is_grid (ReadoutHtmlTable *self)
 {
   return self->grid;
+}
+
+static void take_cell (ReadoutHtmlTable *self,
+                       const Cell       *cell);
+
+/* Appends @cell to the open row; the cell before is done. */
+static void
+add_cell (ReadoutHtmlTable *self,
+          const Cell       *cell)
+{
+  if (self->has_cell)
+    {
+      take_cell (self, &self->cell);
+      if (!self->cell.spans_down)
+        readout_html_sink_free (self->cell.text);
+    }
+  self->cell = *cell;
+  self->has_cell = TRUE;
 }
 
 static void
@@ -540,7 +583,7 @@ place_copy (ReadoutHtmlTable *self,
       Cell cell = { readout_html_sink_new (TRUE), self->next_col, span->span, FALSE, TRUE };
 
       readout_html_sink_append (cell.text, span->source);
-      g_array_append_val (self->row, cell);
+      add_cell (self, &cell);
       self->copies++;
       self->copied_bytes += len;
     }
@@ -583,21 +626,17 @@ fill_spans (ReadoutHtmlTable *self,
 void
 readout_html_table_start_row (ReadoutHtmlTable *self)
 {
-  if (self->row != NULL)
+  if (self->row_open)
     readout_html_table_end_row (self);
-  self->row = g_array_new (FALSE, FALSE, sizeof (Cell));
+  self->row_open = TRUE;
   self->next_col = 0;
+  self->n_items = 0;
+  self->row_base = 0;
+  self->row_own_bytes = 0;
+  g_byte_array_set_size (self->row_items, 0);
 }
 
 /* ---- rows and their items ---------------------------------------------- */
-
-typedef struct
-{
-  ReadoutHtmlSink *text;
-  int              s, e;      /* grid columns [s, e) */
-  int              anchor;    /* the grid column a number ends in */
-  gboolean         numeric;
-} Item;
 
 /* An Item as read back from the packed rows. */
 typedef struct
@@ -609,38 +648,38 @@ typedef struct
   gboolean numeric;
 } PItem;
 
-static void row_items (GArray *row,
-                       GArray *items);
+/* Packs the open row's last item: s, e - s, e - 1 - anchor, numeric,
+ * the text's length, the packed text's length and the packed text. */
+static void
+pack_item (ReadoutHtmlTable *self,
+           const Item       *item)
+{
+  GByteArray *out = self->row_items;
+  /* A number in the first grid column is a label ("2024", "(1)"). */
+  gboolean numeric = item->numeric && item->s != 0;
+
+  if (self->n_items == 0 && item->text->runs->len > 0)
+    self->row_base = g_array_index (item->text->runs, MapRun, 0).pos;
+  put_varint (out, zigzag (item->s));
+  put_varint (out, zigzag ((gint64) item->e - item->s));
+  put_varint (out, zigzag ((gint64) item->e - 1 - item->anchor));
+  put_varint (out, numeric ? 1 : 0);
+  put_varint (out, item->text->text->len);
+  g_byte_array_set_size (self->scratch, 0);
+  pack_sink (self->scratch, item->text, self->src, self->src_len, self->row_base);
+  put_varint (out, self->scratch->len);
+  g_byte_array_append (out, self->scratch->data, self->scratch->len);
+  self->n_items++;
+}
 
 /* A row: its number of items and the position its runs are relative to,
- * then per item s, e - s, e - 1 - anchor, numeric, the text's length,
- * the packed text's length and the packed text. */
+ * then its packed items. */
 static void
-pack_row (ReadoutHtmlTable *self,
-          GArray           *items)
+pack_row (ReadoutHtmlTable *self)
 {
-  gsize base = 0;
-
-  for (guint i = 0; i < items->len && base == 0; i++)
-    if (g_array_index (items, Item, i).text->runs->len > 0)
-      base = g_array_index (g_array_index (items, Item, i).text->runs, MapRun, 0).pos;
-
-  put_varint (self->rows, items->len);
-  put_varint (self->rows, base);
-  for (guint i = 0; i < items->len; i++)
-    {
-      const Item *item = &g_array_index (items, Item, i);
-
-      put_varint (self->rows, zigzag (item->s));
-      put_varint (self->rows, zigzag ((gint64) item->e - item->s));
-      put_varint (self->rows, zigzag ((gint64) item->e - 1 - item->anchor));
-      put_varint (self->rows, item->numeric ? 1 : 0);
-      put_varint (self->rows, item->text->text->len);
-      g_byte_array_set_size (self->scratch, 0);
-      pack_sink (self->scratch, item->text, self->src, self->src_len, base);
-      put_varint (self->rows, self->scratch->len);
-      g_byte_array_append (self->rows, self->scratch->data, self->scratch->len);
-    }
+  put_varint (self->rows, self->n_items);
+  put_varint (self->rows, self->row_base);
+  g_byte_array_append (self->rows, self->row_items->data, self->row_items->len);
 }
 
 typedef struct
@@ -652,6 +691,9 @@ typedef struct
 static RowReader
 row_reader (ReadoutHtmlTable *self)
 {
+  /* An empty GByteArray has no data: no NULL + 0 (UBSan, clang). */
+  if (self->rows->len == 0)
+    return (RowReader) { NULL, NULL };
   return (RowReader) { self->rows->data, self->rows->data + self->rows->len };
 }
 
@@ -686,20 +728,10 @@ next_row (RowReader *reader,
   return TRUE;
 }
 
-static void
-free_items (GArray *items)
-{
-  for (guint i = 0; i < items->len; i++)
-    readout_html_sink_free (g_array_index (items, Item, i).text);
-  g_array_unref (items);
-}
-
 void
 readout_html_table_end_row (ReadoutHtmlTable *self)
 {
-  GArray *items;
-
-  if (self->row == NULL)
+  if (!self->row_open)
     return;
   self->cell_open = FALSE;
   fill_spans (self, TRUE);
@@ -717,22 +749,22 @@ readout_html_table_end_row (ReadoutHtmlTable *self)
         }
     }
 
-  items = g_array_new (FALSE, FALSE, sizeof (Item));
-  row_items (self->row, items);
-  pack_row (self, items);
-  free_items (items);
-
-  for (guint i = 0; i < self->row->len; i++)
+  if (self->has_cell)
     {
-      Cell *cell = &g_array_index (self->row, Cell, i);
-
-      if (!cell->copy && cell->text != NULL)
-        self->own_bytes += readout_html_sink_get_len (cell->text);
-      /* The cells that span down hand their text to their spans. */
-      if (cell->spans_down)
-        cell->text = NULL;
+      take_cell (self, &self->cell);
+      if (!self->cell.spans_down)
+        readout_html_sink_free (self->cell.text);
+      self->has_cell = FALSE;
     }
-  free_row (g_steal_pointer (&self->row));
+  if (self->has_item)
+    {
+      pack_item (self, &self->item);
+      readout_html_sink_free (self->item.text);
+      self->has_item = FALSE;
+    }
+  pack_row (self);
+  self->own_bytes += self->row_own_bytes;
+  self->row_open = FALSE;
 }
 
 void
@@ -742,7 +774,7 @@ readout_html_table_start_cell (ReadoutHtmlTable *self,
 {
   Cell cell;
 
-  if (self->row == NULL)
+  if (!self->row_open)
     readout_html_table_start_row (self);
   fill_spans (self, FALSE);
   if (self->spans->len >= MAX_LIVE_SPANS)
@@ -753,7 +785,7 @@ readout_html_table_start_cell (ReadoutHtmlTable *self,
   cell.span = colspan;
   cell.spans_down = rowspan > 1;
   cell.copy = FALSE;
-  g_array_append_val (self->row, cell);
+  add_cell (self, &cell);
   self->next_col = MIN (self->next_col + colspan, MAX_COLUMN);
   self->cell_open = TRUE;
   if (rowspan > 1)
@@ -770,18 +802,15 @@ ReadoutHtmlSink *
 readout_html_table_cell_sink (ReadoutHtmlTable *self,
                               gboolean          for_text)
 {
-  Cell *cell;
-
-  if (!self->cell_open || self->row == NULL || self->row->len == 0)
+  if (!self->cell_open || !self->row_open || !self->has_cell)
     {
       if (!for_text)
         return NULL;
       readout_html_table_start_cell (self, 1, 1);
     }
-  cell = &g_array_index (self->row, Cell, self->row->len - 1);
-  if (cell->text == NULL)
-    cell->text = readout_html_sink_new (TRUE);
-  return cell->text;
+  if (self->cell.text == NULL)
+    self->cell.text = readout_html_sink_new (TRUE);
+  return self->cell.text;
 }
 
 /* ---- rendering --------------------------------------------------------- */
@@ -848,62 +877,54 @@ readout_html_is_number_cell (const char *text)
   return digits && *p == '\0';
 }
 
-/* One row's non-empty cells, with "$", "%" and ")" merged into numbers. */
+/* Takes a finished cell of the open row into its items, with "$", "%"
+ * and ")" merged into numbers. */
 static void
-row_items (GArray *row,
-           GArray *items)
+take_cell (ReadoutHtmlTable *self,
+           const Cell       *cell)
 {
-  for (guint i = 0; i < row->len; i++)
+  Item *last = self->has_item ? &self->item : NULL;
+  const char *text;
+  Item item;
+
+  if (cell->text == NULL || readout_html_sink_is_empty (cell->text))
+    return;
+  text = readout_html_sink_get_text (cell->text);
+  if (!cell->copy)
+    self->row_own_bytes += readout_html_sink_get_len (cell->text);
+
+  if (last != NULL && readout_html_is_suffix_cell (text) && last->numeric)
     {
-      const Cell *cell = &g_array_index (row, Cell, i);
-      const char *text;
-      Item item;
-
-      if (cell->text == NULL || readout_html_sink_is_empty (cell->text))
-        continue;
-      text = readout_html_sink_get_text (cell->text);
-
-      if (items->len > 0 && readout_html_is_suffix_cell (text))
-        {
-          Item *last = &g_array_index (items, Item, items->len - 1);
-          if (last->numeric)
-            {
-              readout_html_sink_append (last->text, cell->text);
-              last->e = MAX (last->e, cell->col + cell->span);
-              continue;
-            }
-        }
-
-      item.text = readout_html_sink_new (TRUE);
-      readout_html_sink_append (item.text, cell->text);
-      item.s = cell->col;
-      item.e = cell->col + cell->span;
-      item.anchor = item.e - 1;
-      item.numeric = readout_html_is_number_cell (text);
-
-      if (item.numeric && items->len > 0)
-        {
-          Item *last = &g_array_index (items, Item, items->len - 1);
-          if (!last->numeric && readout_html_is_prefix_cell (readout_html_sink_get_text (last->text)))
-            {
-              readout_html_sink_append (last->text, item.text);
-              readout_html_sink_free (item.text);
-              last->e = item.e;
-              last->anchor = item.anchor;
-              last->numeric = TRUE;
-              continue;
-            }
-        }
-      g_array_append_val (items, item);
+      readout_html_sink_append (last->text, cell->text);
+      last->e = MAX (last->e, cell->col + cell->span);
+      return;
     }
 
-  /* A number in the first grid column is a label ("2024", "(1)"). */
-  for (guint i = 0; i < items->len; i++)
+  item.text = readout_html_sink_new (TRUE);
+  readout_html_sink_append (item.text, cell->text);
+  item.s = cell->col;
+  item.e = cell->col + cell->span;
+  item.anchor = item.e - 1;
+  item.numeric = readout_html_is_number_cell (text);
+
+  if (item.numeric && last != NULL && !last->numeric &&
+      readout_html_is_prefix_cell (readout_html_sink_get_text (last->text)))
     {
-      Item *item = &g_array_index (items, Item, i);
-      if (item->s == 0)
-        item->numeric = FALSE;
+      readout_html_sink_append (last->text, item.text);
+      readout_html_sink_free (item.text);
+      last->e = item.e;
+      last->anchor = item.anchor;
+      last->numeric = TRUE;
+      return;
     }
+
+  if (last != NULL)
+    {
+      pack_item (self, last);
+      readout_html_sink_free (last->text);
+    }
+  self->item = item;
+  self->has_item = TRUE;
 }
 
 typedef struct
@@ -934,7 +955,12 @@ row_has_anchor (GArray *items,
   return FALSE;
 }
 
-/* The grid columns numbers end in, each once, in order. */
+/* No release has a table with hundreds of number columns, and laying one
+ * out as a grid is quadratic in them: such a table is written as lines. */
+#define MAX_GRID_COLUMNS 1000
+
+/* The grid columns numbers end in, each once, in order; past
+ * MAX_GRID_COLUMNS of them, the first MAX_GRID_COLUMNS + 1 found. */
 static GArray *
 distinct_anchors (ReadoutHtmlTable *self)
 {
@@ -943,8 +969,8 @@ distinct_anchors (ReadoutHtmlTable *self)
   GArray *anchors = g_array_new (FALSE, FALSE, sizeof (int));
   RowReader reader = row_reader (self);
 
-  while (next_row (&reader, items))
-    for (guint i = 0; i < items->len; i++)
+  while (anchors->len <= MAX_GRID_COLUMNS && next_row (&reader, items))
+    for (guint i = 0; i < items->len && anchors->len <= MAX_GRID_COLUMNS; i++)
       {
         const PItem *item = &g_array_index (items, PItem, i);
         if (item->numeric && g_hash_table_add (seen, GINT_TO_POINTER (item->anchor)))
@@ -1261,17 +1287,13 @@ void
 readout_html_table_degrade (ReadoutHtmlTable *self,
                             ReadoutHtmlSink  *out)
 {
-  if (self->row != NULL)
+  if (self->row_open)
     readout_html_table_end_row (self);
   write_prose (self, out);
   clear_rows (self);
   clear_spans (self);
   self->grid = FALSE;
 }
-
-/* No release has a table with hundreds of number columns, and laying one
- * out as a grid is quadratic in them: such a table is written as lines. */
-#define MAX_GRID_COLUMNS 1000
 
 void
 readout_html_table_finish (ReadoutHtmlTable *self,
@@ -1281,7 +1303,7 @@ readout_html_table_finish (ReadoutHtmlTable *self,
 
   if (!self->grid)
     return;
-  if (self->row != NULL)
+  if (self->row_open)
     readout_html_table_end_row (self);
   anchors = distinct_anchors (self);
   if (anchors->len > MAX_GRID_COLUMNS)
