@@ -697,35 +697,66 @@ row_reader (ReadoutHtmlTable *self)
   return (RowReader) { self->rows->data, self->rows->data + self->rows->len };
 }
 
-/* The next row's items into @items (PItem); FALSE after the last row. */
+/* A packed row, its items decoded on demand: a row can have millions of
+ * them.  They are read in order; asking for an earlier one starts over. */
+typedef struct
+{
+  const guint8 *start;   /* the first item */
+  guint         n;
+  gsize         base;
+  guint         at;      /* items decoded */
+  const guint8 *p;       /* the next one */
+  PItem         item;    /* item at - 1 */
+} Row;
+
+/* The next row into @row; FALSE after the last row. */
 static gboolean
 next_row (RowReader *reader,
-          GArray    *items)
+          Row       *row)
 {
-  guint64 n;
-  gsize base;
-
-  g_array_set_size (items, 0);
   if (reader->p >= reader->end)
     return FALSE;
-  n = get_varint (&reader->p);
-  base = get_varint (&reader->p);
-  for (guint64 i = 0; i < n; i++)
+  row->n = get_varint (&reader->p);
+  row->base = get_varint (&reader->p);
+  row->start = reader->p;
+  row->at = 0;
+  row->p = reader->p;
+  /* Skip to the next row. */
+  for (guint i = 0; i < row->n; i++)
     {
-      PItem item;
-      gsize len;
-
-      item.s = (int) unzigzag (get_varint (&reader->p));
-      item.e = (int) (item.s + unzigzag (get_varint (&reader->p)));
-      item.anchor = (int) (item.e - 1 - unzigzag (get_varint (&reader->p)));
-      item.numeric = get_varint (&reader->p) != 0;
-      item.len = get_varint (&reader->p);
-      len = get_varint (&reader->p);
-      item.text = packed_new (reader->p, len, base);
-      reader->p += len;
-      g_array_append_val (items, item);
+      for (guint f = 0; f < 5; f++)
+        get_varint (&reader->p);
+      reader->p += get_varint (&reader->p);
     }
   return TRUE;
+}
+
+static const PItem *
+row_item (Row   *row,
+          guint  i)
+{
+  g_assert (i < row->n);
+  if (row->at == 0 || i < row->at - 1)
+    {
+      row->at = 0;
+      row->p = row->start;
+    }
+  while (row->at <= i)
+    {
+      PItem *item = &row->item;
+      gsize len;
+
+      item->s = (int) unzigzag (get_varint (&row->p));
+      item->e = (int) (item->s + unzigzag (get_varint (&row->p)));
+      item->anchor = (int) (item->e - 1 - unzigzag (get_varint (&row->p)));
+      item->numeric = get_varint (&row->p) != 0;
+      item->len = get_varint (&row->p);
+      len = get_varint (&row->p);
+      item->text = packed_new (row->p, len, row->base);
+      row->p += len;
+      row->at++;
+    }
+  return &row->item;
 }
 
 void
@@ -942,13 +973,13 @@ compare_int (gconstpointer a,
 }
 
 static gboolean
-row_has_anchor (GArray *items,
-                int     lo,
-                int     hi)
+row_has_anchor (Row *items,
+                int  lo,
+                int  hi)
 {
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < items->n; i++)
     {
-      const PItem *item = &g_array_index (items, PItem, i);
+      const PItem *item = row_item (items, i);
       if (item->numeric && item->anchor >= lo && item->anchor <= hi)
         return TRUE;
     }
@@ -965,14 +996,15 @@ static GArray *
 distinct_anchors (ReadoutHtmlTable *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  Row row = { 0, };
+  Row *items = &row;
   GArray *anchors = g_array_new (FALSE, FALSE, sizeof (int));
   RowReader reader = row_reader (self);
 
   while (anchors->len <= MAX_GRID_COLUMNS && next_row (&reader, items))
-    for (guint i = 0; i < items->len && anchors->len <= MAX_GRID_COLUMNS; i++)
+    for (guint i = 0; i < items->n && anchors->len <= MAX_GRID_COLUMNS; i++)
       {
-        const PItem *item = &g_array_index (items, PItem, i);
+        const PItem *item = row_item (items, i);
         if (item->numeric && g_hash_table_add (seen, GINT_TO_POINTER (item->anchor)))
           g_array_append_val (anchors, item->anchor);
       }
@@ -986,7 +1018,8 @@ static GArray *
 find_groups (ReadoutHtmlTable *self,
              GArray           *anchors)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  Row row = { 0, };
+  Row *items = &row;
   GArray *groups = g_array_new (FALSE, FALSE, sizeof (Group));
 
   for (guint a = 0; a < anchors->len; a++)
@@ -1004,9 +1037,9 @@ find_groups (ReadoutHtmlTable *self,
             {
               conflict = row_has_anchor (items, group->lo, group->hi) &&
                          row_has_anchor (items, b, b);
-              for (guint i = 0; i < items->len && !bridged; i++)
+              for (guint i = 0; i < items->n && !bridged; i++)
                 {
-                  const PItem *item = &g_array_index (items, PItem, i);
+                  const PItem *item = row_item (items, i);
                   bridged = item->numeric && item->s <= group->hi && item->e - 1 >= b;
                 }
             }
@@ -1058,15 +1091,15 @@ put_joined (ReadoutHtmlTable *self,
 static void
 write_prose_row (ReadoutHtmlTable *self,
                  ReadoutHtmlSink  *out,
-                 GArray           *items,
+                 Row              *items,
                  ReadoutHtmlBreak  around)
 {
-  if (items->len == 0)
+  if (items->n == 0)
     return;
-  readout_html_sink_break (out, around, g_array_index (items, PItem, 0).text.first_pos);
-  for (guint i = 0; i < items->len; i++)
+  readout_html_sink_break (out, around, row_item (items, 0)->text.first_pos);
+  for (guint i = 0; i < items->n; i++)
     {
-      const PItem *item = &g_array_index (items, PItem, i);
+      const PItem *item = row_item (items, i);
       if (i > 0)
         readout_html_sink_break (out, READOUT_HTML_BREAK_SPACE, item->text.first_pos);
       sink_append_packed (out, &item->text, self->src);
@@ -1078,7 +1111,8 @@ static void
 write_prose (ReadoutHtmlTable *self,
              ReadoutHtmlSink  *out)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  Row row = { 0, };
+  Row *items = &row;
   RowReader reader = row_reader (self);
 
   while (next_row (&reader, items))
@@ -1095,28 +1129,29 @@ static Layout
 layout_new (ReadoutHtmlTable *self,
             GArray           *anchors)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  Row row = { 0, };
+  Row *items = &row;
   Layout layout = { find_groups (self, anchors), G_MAXINT };
   RowReader reader = row_reader (self);
 
   while (next_row (&reader, items))
-    for (guint i = 0; i < items->len; i++)
-      if (g_array_index (items, PItem, i).numeric)
-        layout.first_start = MIN (layout.first_start, g_array_index (items, PItem, i).s);
+    for (guint i = 0; i < items->n; i++)
+      if (row_item (items, i)->numeric)
+        layout.first_start = MIN (layout.first_start, row_item (items, i)->s);
   return layout;
 }
 
 /* A row is written as a paragraph: no number columns, or one long cell. */
 static gboolean
 is_prose_row (const Layout *layout,
-              GArray       *items)
+              Row          *items)
 {
   gboolean any_number = FALSE;
 
-  for (guint i = 0; i < items->len; i++)
-    any_number |= g_array_index (items, PItem, i).numeric;
+  for (guint i = 0; i < items->n; i++)
+    any_number |= row_item (items, i)->numeric;
   return layout->groups->len == 0 ||
-         (!any_number && items->len == 1 && g_array_index (items, PItem, 0).len >= PROSE_CELL_MIN);
+         (!any_number && items->n == 1 && row_item (items, 0)->len >= PROSE_CELL_MIN);
 }
 
 /* The output columns of @item (0: the label) into @columns. */
@@ -1181,7 +1216,8 @@ static gboolean
 grid_too_large (ReadoutHtmlTable *self,
                 const Layout     *layout)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  Row row = { 0, };
+  Row *items = &row;
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
   RowReader reader = row_reader (self);
   guint64 text = 0, grid = 0;
@@ -1190,13 +1226,13 @@ grid_too_large (ReadoutHtmlTable *self,
     {
       int last = -1;
 
-      for (guint i = 0; i < items->len; i++)
-        text += g_array_index (items, PItem, i).len + 1;
-      if (items->len == 0 || is_prose_row (layout, items))
+      for (guint i = 0; i < items->n; i++)
+        text += row_item (items, i)->len + 1;
+      if (items->n == 0 || is_prose_row (layout, items))
         continue;
-      for (guint i = 0; i < items->len; i++)
+      for (guint i = 0; i < items->n; i++)
         {
-          const PItem *item = &g_array_index (items, PItem, i);
+          const PItem *item = row_item (items, i);
 
           item_columns (layout, item, columns);
           for (guint c = 0; c < columns->len; c++)
@@ -1213,7 +1249,8 @@ write_grid (ReadoutHtmlTable *self,
             const Layout     *layout,
             ReadoutHtmlSink  *out)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PItem));
+  Row row = { 0, };
+  Row *items = &row;
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
   /* Made on first use: most of a wide row's columns stay empty. */
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_html_sink_free);
@@ -1225,7 +1262,7 @@ write_grid (ReadoutHtmlTable *self,
     {
       int last = -1;
 
-      if (items->len == 0)
+      if (items->n == 0)
         continue;
 
       if (is_prose_row (layout, items))
@@ -1238,9 +1275,9 @@ write_grid (ReadoutHtmlTable *self,
 
       g_ptr_array_set_size (cells, 0);
       g_ptr_array_set_size (cells, ncols);
-      for (guint i = 0; i < items->len; i++)
+      for (guint i = 0; i < items->n; i++)
         {
-          const PItem *item = &g_array_index (items, PItem, i);
+          const PItem *item = row_item (items, i);
 
           item_columns (layout, item, columns);
           for (guint c = 0; c < columns->len; c++)
@@ -1261,7 +1298,7 @@ write_grid (ReadoutHtmlTable *self,
         continue;
 
       readout_html_sink_break (out, in_block ? READOUT_HTML_BREAK_LINE : READOUT_HTML_BREAK_PARAGRAPH,
-                               g_array_index (items, PItem, 0).text.first_pos);
+                               row_item (items, 0)->text.first_pos);
       in_block = TRUE;
       for (int c = 0; c <= last; c++)
         {

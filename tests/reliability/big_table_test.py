@@ -12,7 +12,9 @@ afterwards. VARIANT:
   - nested: 10 MB of tables nested 200 deep;
   - spans: 10 MB of rowspan/colspan-heavy tables: long cells spanning
     a thousand rows, headers spanning hundreds of columns, cells spread
-    over hundreds of empty columns.
+    over hundreds of empty columns;
+  - wide-row: one row of 30 MB of colspan=1000 cells (past 2^31 grid
+    columns).
 Several variants may be given; without any, all run.
 
 usage: big_table_test.py READOUT [VARIANT...]
@@ -93,11 +95,22 @@ def spans(rng, size):
         yield table
 
 
+def wide_row(rng, size):
+    yield "<table><tr>"
+    done = 0
+    while done < size:
+        cells = '<td colspan="1000">%d</td>' % rng.randrange(10) * 1000
+        done += len(cells)
+        yield cells
+    yield "</tr></table>\n"
+
+
 VARIANTS = {
     "one-table": (one_table, 30 * MB, True),
     "many-tables": (many_tables, 10 * MB, False),
     "nested": (nested, 10 * MB, False),
     "spans": (spans, 10 * MB, False),
+    "wide-row": (wide_row, 30 * MB, False),
 }
 
 
