@@ -745,7 +745,7 @@ on_start_element (void           *data,
           if (table != NULL && readout_html_table_is_grid (table))
             readout_html_table_degrade (table, state->main);
           readout_html_sink_break (state->main, READOUT_HTML_BREAK_PARAGRAPH, here (state));
-          g_ptr_array_add (state->tables, readout_html_table_new ());
+          g_ptr_array_add (state->tables, readout_html_table_new (state->src, state->src_len));
           frame.counted = TRUE;
           break;
         case ELEMENT_ROW:
@@ -907,11 +907,40 @@ is_plain_text (const char *text,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *p;
+  gsize       left;
+} RegionReader;
+
+static int
+read_region (void *context,
+             char *buffer,
+             int   len)
+{
+  RegionReader *reader = context;
+  gsize n = MIN (reader->left, (gsize) MAX (len, 0));
+
+  memcpy (buffer, reader->p, n);
+  reader->p += n;
+  reader->left -= n;
+  return (int) n;
+}
+
+static int
+close_region (void *context)
+{
+  return 0;
+}
+
 static gboolean
 parse_region (LoadState     *state,
               const Region  *region)
 {
   htmlParserCtxtPtr ctxt;
+  xmlParserInputBufferPtr buf;
+  xmlParserInputPtr input;
+  RegionReader reader;
   int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
   gsize len = region->end - region->start;
@@ -921,9 +950,28 @@ parse_region (LoadState     *state,
   if (len > G_MAXINT)
     len = G_MAXINT;
 
-  ctxt = htmlCreateMemoryParserCtxt (state->src + region->start, (int) len);
-  if (ctxt == NULL)
+  /* Read through a callback, not htmlCreateMemoryParserCtxt(): that one
+   * copies the whole region first, one more copy of the file in memory;
+   * libxml2 keeps only a window of this one. */
+  reader.p = state->src + region->start;
+  reader.left = len;
+  buf = xmlParserInputBufferCreateIO (read_region, close_region, &reader, XML_CHAR_ENCODING_NONE);
+  if (buf == NULL)
     return FALSE;
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      xmlFreeParserInputBuffer (buf);
+      return FALSE;
+    }
+  input = xmlNewIOInputStream (ctxt, buf, XML_CHAR_ENCODING_NONE);
+  if (input == NULL)
+    {
+      xmlFreeParserInputBuffer (buf);
+      htmlFreeParserCtxt (ctxt);
+      return FALSE;
+    }
+  inputPush (ctxt, input);
 
   xmlSwitchEncoding (ctxt, XML_CHAR_ENCODING_UTF8);
   htmlCtxtUseOptions (ctxt, options);
@@ -1014,7 +1062,8 @@ readout_html_load (GBytes        *bytes,
   state.src_len = len;
   state.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   state.tables = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_html_table_free);
-  state.main = readout_html_sink_new (FALSE);
+  builder = readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_HTML, 0);
+  state.main = readout_html_sink_new_streaming (builder, decoded);
 
   for (guint i = 0; i < regions->len && ok && !state.cancelled; i++)
     {
@@ -1044,8 +1093,6 @@ readout_html_load (GBytes        *bytes,
   if (ok)
     {
       readout_html_sink_end_line (state.main, len);
-      builder = readout_text_builder_new (bytes, READOUT_TEXT_FORMAT_HTML,
-                                          readout_html_sink_get_len (state.main));
       readout_html_sink_write (state.main, builder, decoded);
     }
 

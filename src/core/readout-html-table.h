@@ -27,6 +27,11 @@ typedef struct _ReadoutHtmlSink ReadoutHtmlSink;
 
 ReadoutHtmlSink *readout_html_sink_new        (gboolean          cell);
 void             readout_html_sink_free       (ReadoutHtmlSink  *self);
+/* A document sink that writes its text to @builder as it goes (positions
+ * read through @decoded's map); readout_html_sink_write() with the same
+ * two writes the rest.  Its text cannot be read back. */
+ReadoutHtmlSink *readout_html_sink_new_streaming (ReadoutTextBuilder *builder,
+                                                  ReadoutText        *decoded);
 void             readout_html_sink_put        (ReadoutHtmlSink  *self,
                                                const char       *utf8,
                                                gsize             len,
@@ -60,7 +65,10 @@ gboolean         readout_html_is_suffix_cell  (const char *text);
 
 typedef struct _ReadoutHtmlTable ReadoutHtmlTable;
 
-ReadoutHtmlTable *readout_html_table_new       (void);
+/* @src: the decoded text that the positions given to the cells' sinks
+ * point into (it must outlive the table). */
+ReadoutHtmlTable *readout_html_table_new       (const char       *src,
+                                                gsize             src_len);
 void              readout_html_table_free      (ReadoutHtmlTable *self);
 /* FALSE once a nested table made this one a layout table. */
 gboolean          readout_html_table_is_grid   (ReadoutHtmlTable *self);

@@ -353,7 +353,9 @@ is_short_label (PdfLine *line)
   if (line->cells->len != 1)
     return FALSE;
   cell = g_ptr_array_index (line->cells, 0);
-  return cell->text->len <= MAX_HEADER_CELL && cell->text->str[cell->text->len - 1] != '.';
+  /* An empty cell has no last character (str[-1] was read). */
+  return cell->text->len <= MAX_HEADER_CELL &&
+         (cell->text->len == 0 || cell->text->str[cell->text->len - 1] != '.');
 }
 
 /* Writes lines [first, last] as one grid. */

@@ -292,12 +292,36 @@ add_split (GPtrArray    *tables,
   g_ptr_array_add (tables, table);
 }
 
-GPtrArray *
-readout_tables_parse (const char *text,
-                      gsize       len)
+/* A pipe table longer than this is parsed (and read) in pieces: no
+ * statement is that long, and holding every row of a generated 50 MB
+ * table as strings cost several times the text's size. */
+#define MAX_TABLE_LINES 4096
+
+/* Takes @table (to free or keep). */
+typedef void (*TableFunc) (ReadoutTable *table,
+                           gpointer      data);
+
+/* Hands @tables to @func one by one and empties it. */
+static void
+emit_tables (GPtrArray *tables,
+             TableFunc  func,
+             gpointer   data)
+{
+  for (guint t = 0; t < tables->len; t++)
+    func (g_ptr_array_index (tables, t), data);
+  g_ptr_array_set_size (tables, 0);
+}
+
+/* Calls @func with each table of @text in order, as soon as it is
+ * parsed, so that only one block's rows are held at a time. */
+static void
+tables_foreach (const char *text,
+                gsize       len,
+                TableFunc   func,
+                gpointer    data)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  GPtrArray *tables = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_table_free);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
   const char *end = text + len;
   const Line *all;
   guint i = 0;
@@ -336,6 +360,7 @@ readout_tables_parse (const char *text,
               add_split (tables, table);
             else
               readout_table_free (table);
+            emit_tables (tables, func, data);
           }
           i = MAX (last, i + 1);
         }
@@ -362,15 +387,37 @@ readout_tables_parse (const char *text,
               else
                 break;
             }
-          table = table_new (all[first].start - text);
-          parse_pipe_rows (text, all, first, last, table);
-          table->end = all[last - 1].end - text;
-          add_split (tables, table);
+          for (guint piece = first; piece < last; piece += MAX_TABLE_LINES)
+            {
+              guint piece_end = MIN (last, piece + MAX_TABLE_LINES);
+
+              table = table_new (all[piece].start - text);
+              parse_pipe_rows (text, all, piece, piece_end, table);
+              table->end = all[piece_end - 1].end - text;
+              add_split (tables, table);
+              emit_tables (tables, func, data);
+            }
           i = last;
         }
       else
         i++;
     }
+}
+
+static void
+collect_table (ReadoutTable *table,
+               gpointer      data)
+{
+  g_ptr_array_add (data, table);
+}
+
+GPtrArray *
+readout_tables_parse (const char *text,
+                      gsize       len)
+{
+  GPtrArray *tables = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_table_free);
+
+  tables_foreach (text, len, collect_table, tables);
   return tables;
 }
 
@@ -1360,6 +1407,24 @@ read_table (const char          *text,
   g_array_unref (header.spans);
 }
 
+typedef struct
+{
+  const char          *text;
+  const ReadoutPeriod *period;
+  const char          *currency;
+  Best                *best;
+} FindData;
+
+static void
+find_in_table (ReadoutTable *table,
+               gpointer      data)
+{
+  FindData *find = data;
+
+  read_table (find->text, table, find->period, find->currency, find->best);
+  readout_table_free (table);
+}
+
 void
 readout_table_find (const char          *text,
                     gsize                len,
@@ -1367,11 +1432,10 @@ readout_table_find (const char          *text,
                     const char          *currency,
                     ReadoutCandidate     found[READOUT_N_CATALOGUE_METRICS])
 {
-  g_autoptr(GPtrArray) tables = readout_tables_parse (text, len);
   Best best[READOUT_N_CATALOGUE_METRICS] = { { { 0 } } };
+  FindData find = { text, period, currency, best };
 
-  for (guint i = 0; i < tables->len; i++)
-    read_table (text, g_ptr_array_index (tables, i), period, currency, best);
+  tables_foreach (text, len, find_in_table, &find);
 
   for (guint m = 0; m < READOUT_N_CATALOGUE_METRICS; m++)
     found[m] = best[m].candidate;

@@ -11,18 +11,23 @@
 /* From @norm on, byte i stands for original byte @orig + i (a copy run) or
  * for original byte @orig itself (a replacement run).
  *
- * A large text has millions of runs: 32-bit offsets keep them at 12 bytes
- * (24 with gsize). Files are at most READOUT_MAX_FILE_SIZE and their texts
- * a small multiple of that, far below 4 GiB; past it the map stops growing
+ * A large text has millions of runs (an HTML table has one per cell and
+ * one per " | "): 32-bit offsets with the stride in the top bits of @orig
+ * keep them at 8 bytes (24 with gsize).  Files are at most
+ * READOUT_MAX_FILE_SIZE (512 MiB, below @orig's 1 GiB) and their texts a
+ * small multiple of that, below 4 GiB; past either the map stops growing
  * (see readout_text_builder_append_mapped). */
 typedef struct
 {
   guint32 norm;
-  guint32 orig;
-  guint32 stride;   /* original bytes per normalized byte: 0, 1 or 2 */
+  guint32 orig   : 30;
+  guint32 stride : 2;   /* original bytes per normalized byte: 0, 1 or 2 */
 } Run;
 
+G_STATIC_ASSERT (sizeof (Run) == 8);
+
 #define RUN_OFFSET_MAX G_MAXUINT32
+#define RUN_ORIG_MAX   ((1u << 30) - 1)
 
 typedef struct
 {
@@ -201,11 +206,11 @@ readout_text_builder_append_mapped (ReadoutTextBuilder *self,
        * copy's run covers all three. Plain text otherwise takes two runs
        * per line, as much memory as the text itself. */
       if (stride == 1 && last->stride == 0 && self->runs->len > 1 &&
-          original_offset > last->orig &&
+          original_offset > (gsize) last->orig &&
           norm - last->norm == original_offset - last->orig)
         {
           const Run *prev = &g_array_index (self->runs, Run, self->runs->len - 2);
-          if (prev->stride == 1 && prev->orig + (last->norm - prev->norm) == last->orig)
+          if (prev->stride == 1 && (gsize) prev->orig + (last->norm - prev->norm) == last->orig)
             {
               g_array_set_size (self->runs, self->runs->len - 1);
               g_string_append_len (self->text, utf8, len);
@@ -217,7 +222,7 @@ readout_text_builder_append_mapped (ReadoutTextBuilder *self,
   /* Beyond 32-bit offsets, later bytes map by the last run (clamped to
    * the original's size): a wrong highlight in a 4 GiB text, never a
    * wrong memory access. */
-  if (norm <= RUN_OFFSET_MAX && original_offset <= RUN_OFFSET_MAX)
+  if (norm <= RUN_OFFSET_MAX && original_offset <= RUN_ORIG_MAX && stride <= 3)
     g_array_append_val (self->runs, ((Run) { norm, original_offset, stride }));
   g_string_append_len (self->text, utf8, len);
 }

@@ -17,10 +17,8 @@ number `/usr/bin/time -v` prints as "Maximum resident set size".
 usage: huge_file_test.py READOUT DATA_DIR [VARIANT...]
 """
 import os
-import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import relcommon  # noqa: E402
@@ -30,34 +28,7 @@ MB = 1024 * 1024
 
 def measure(readout, out, path, timeout):
     """Runs the export; returns (status, stderr, seconds, peak RSS bytes)."""
-    start = time.monotonic()
-    # stderr into a file: a pipe nobody reads could block a chatty child.
-    err = tempfile.TemporaryFile()
-    env = relcommon.clean_env()
-    # Measure the program as it is run, not under the test suite's memory
-    # debugging: meson's MALLOC_PERTURB_ fills every allocation and
-    # G_DEBUG=gc-friendly zeroes every GArray's new capacity, touching pages
-    # the program never uses (e.g. a GString's power-of-two capacity).
-    for name in ("MALLOC_PERTURB_", "G_DEBUG", "G_SLICE"):
-        env.pop(name, None)
-    proc = subprocess.Popen([readout, "--export-csv=" + out, path], env=env,
-                            stdout=subprocess.DEVNULL, stderr=err)
-
-    def stderr():
-        err.seek(0)
-        return err.read()
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid != 0:
-            break
-        if time.monotonic() > deadline:
-            proc.kill()
-            pid, status, usage = os.wait4(proc.pid, 0)
-            return None, stderr(), time.monotonic() - start, usage.ru_maxrss * 1024
-        time.sleep(0.05)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, stderr(), time.monotonic() - start, usage.ru_maxrss * 1024
+    return relcommon.export_measured(readout, out, path, timeout)
 
 
 def main():

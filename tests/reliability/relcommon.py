@@ -5,6 +5,8 @@ import os
 import random
 import re
 import subprocess
+import tempfile
+import time
 
 HEADER = ("file,company,period,metric,label,current,prior,prior_period,change,"
           "change_percent,unit,status,flags,source")
@@ -24,6 +26,41 @@ def clean_env():
 
 def run(readout, *args, timeout=120):
     return subprocess.run([readout, *args], capture_output=True, env=clean_env(), timeout=timeout)
+
+
+def export_measured(readout, out, path, timeout):
+    """Runs `readout --export-csv=OUT PATH`; returns (exit status or None
+    when killed after @timeout seconds, stderr bytes, seconds, peak RSS in
+    bytes).  Peak RSS comes from wait4()'s rusage of the child
+    (ru_maxrss), the number `/usr/bin/time -v` prints as "Maximum resident
+    set size"."""
+    start = time.monotonic()
+    # stderr into a file: a pipe nobody reads could block a chatty child.
+    err = tempfile.TemporaryFile()
+    env = clean_env()
+    # Measure the program as it is run, not under the test suite's memory
+    # debugging: meson's MALLOC_PERTURB_ fills every allocation and
+    # G_DEBUG=gc-friendly zeroes every GArray's new capacity, touching pages
+    # the program never uses (e.g. a GString's power-of-two capacity).
+    for name in ("MALLOC_PERTURB_", "G_DEBUG", "G_SLICE"):
+        env.pop(name, None)
+    proc = subprocess.Popen([readout, "--export-csv=" + out, path], env=env,
+                            stdout=subprocess.DEVNULL, stderr=err)
+
+    def stderr():
+        err.seek(0)
+        return err.read()
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        if time.monotonic() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            return None, stderr(), time.monotonic() - start, usage.ru_maxrss * 1024
+        time.sleep(0.05)
+    return os.waitstatus_to_exitcode(status), stderr(), time.monotonic() - start, usage.ru_maxrss * 1024
 
 
 def corpus_texts(data_dir):
