@@ -326,7 +326,10 @@ load_cb (GObject      *object,
 
   g_queue_push_tail (&self->opened, g_steal_pointer (&document));
   if (self->add_opened_id == 0)
-    self->add_opened_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_opened_cb, self, NULL);
+    /* At the frame clock's priority: a tab and a frame per iteration.  At
+     * idle priority a window whose frames take longer than the frame
+     * interval (a spinner animating on a slow display) never ran it. */
+    self->add_opened_id = g_idle_add_full (GDK_PRIORITY_REDRAW, add_opened_cb, self, NULL);
 }
 
 void
