@@ -27,7 +27,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import relcommon  # noqa: E402
 
-MB = 1024 * 1024
+MB = relcommon.MB
 HEAD = ("<html><body><p>Acme Bio reports second quarter 2024 results.</p>\n"
         "<p>Three months ended June 30, 2024 and 2023</p>\n")
 TAIL = "</body></html>\n"
@@ -132,7 +132,7 @@ def main():
                     fh.write(piece)
                 fh.write(TAIL)
             size = os.path.getsize(path)
-            budget = 3 * size + 50 * MB
+            budget = relcommon.memory_budget(size)
             status, stderr, seconds, rss = relcommon.export_measured(readout, out, path, timeout=300)
             errors = [line for line in stderr.split(b"\n") if line.strip()]
             print("%-12s %3d MB: exit %s, %.1f s (%.1f MB/s), peak RSS %d MB (budget %d MB, %.2f x input)"
@@ -141,10 +141,8 @@ def main():
             for line in errors:
                 print("    stderr: %s" % line.decode("utf-8", "replace"))
 
-            if status is None:
-                failures.append("%s: no answer after %.0f s (killed)" % (variant, seconds))
-            elif status < 0:
-                failures.append("%s: crashed with signal %d" % (variant, -status))
+            if not relcommon.check_run(failures, variant, status, seconds, rss, size):
+                pass  # check_run said why
             elif status == 0:
                 with open(out, "rb") as fh:
                     rows, problems = relcommon.parse_csv_strict(fh.read())
@@ -155,21 +153,16 @@ def main():
                     failures.append("%s: no revenue of 3145000 in %r" % (variant, rows))
             elif status == 1 and not has_figures:
                 # No figures: one line naming the file.
-                if len(errors) != 1 or os.fsencode(path) + b":" not in errors[0]:
+                if not relcommon.names_file_once(errors, path):
                     failures.append("%s: refused without one line naming the file: %r" % (variant, errors))
             else:
                 failures.append("%s: exit status %d, %r" % (variant, status, errors))
 
-            if rss > budget:
-                failures.append("%s: peak RSS %d MB over the budget of %d MB (3 x %d MB + 50 MB)"
-                                % (variant, rss // MB, budget // MB, size // MB))
             os.unlink(path)
             if os.path.exists(out):
                 os.unlink(out)
 
-    for f in failures:
-        print("FAIL: " + f)
-    return 1 if failures else 0
+    return relcommon.report(failures)
 
 
 if __name__ == "__main__":

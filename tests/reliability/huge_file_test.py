@@ -23,12 +23,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import relcommon  # noqa: E402
 
-MB = 1024 * 1024
-
-
-def measure(readout, out, path, timeout):
-    """Runs the export; returns (status, stderr, seconds, peak RSS bytes)."""
-    return relcommon.export_measured(readout, out, path, timeout)
+MB = relcommon.MB
 
 
 def main():
@@ -53,18 +48,16 @@ def main():
             out = os.path.join(d, name + ".csv")
             relcommon.write_big_text(path, size, data, tail_line=tail, recode=recode)
             size = os.path.getsize(path)
-            budget = 3 * size + 50 * MB
-            status, stderr, seconds, rss = measure(readout, out, path, timeout=400)
+            budget = relcommon.memory_budget(size)
+            status, stderr, seconds, rss = relcommon.export_measured(readout, out, path, timeout=400)
             errors = [line for line in stderr.split(b"\n") if line.strip()]
             print("%-13s %4d MB: exit %s, %.1f s, peak RSS %d MB (budget %d MB, %.2f x input)"
                   % (name, size // MB, status, seconds, rss // MB, budget // MB, rss / size))
             for line in errors:
                 print("    stderr: %s" % line.decode("utf-8", "replace"))
 
-            if status is None:
-                failures.append("%s: no answer after %.0f s (killed)" % (name, seconds))
-            elif status < 0:
-                failures.append("%s: crashed with signal %d" % (name, -status))
+            if not relcommon.check_run(failures, name, status, seconds, rss, size):
+                pass  # check_run said why
             elif status == 0:
                 if errors:
                     failures.append("%s: exit 0 with messages %r" % (name, errors))
@@ -75,23 +68,18 @@ def main():
                 print("    exported %d rows" % len(rows))
             elif status == 1:
                 # Refused: one line naming the file, and no CSV written.
-                if len(errors) != 1 or os.fsencode(path) + b":" not in errors[0]:
+                if not relcommon.names_file_once(errors, path):
                     failures.append("%s: refused without one line naming the file: %r" % (name, errors))
                 if os.path.exists(out):
                     failures.append("%s: refused yet %s was written" % (name, out))
             else:
                 failures.append("%s: exit status %d" % (name, status))
 
-            if rss > budget:
-                failures.append("%s: peak RSS %d MB over the budget of %d MB (3 x %d MB + 50 MB)"
-                                % (name, rss // MB, budget // MB, size // MB))
             os.unlink(path)
             if os.path.exists(out):
                 os.unlink(out)
 
-    for f in failures:
-        print("FAIL: " + f)
-    return 1 if failures else 0
+    return relcommon.report(failures)
 
 
 if __name__ == "__main__":

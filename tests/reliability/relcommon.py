@@ -63,6 +63,39 @@ def export_measured(readout, out, path, timeout):
     return os.waitstatus_to_exitcode(status), stderr(), time.monotonic() - start, usage.ru_maxrss * 1024
 
 
+MB = 1024 * 1024
+
+
+def memory_budget(size):
+    """DESIGN.md's peak RSS budget for an input of @size bytes."""
+    return 3 * size + 50 * MB
+
+
+def check_run(failures, name, status, seconds, rss, size):
+    """The checks every big-input run shares: it ended by itself, did not
+    crash, and stayed within the memory budget.  True when it exited."""
+    budget = memory_budget(size)
+    if rss > budget:
+        failures.append("%s: peak RSS %d MB over the budget of %d MB (3 x %d MB + 50 MB)"
+                        % (name, rss // MB, budget // MB, size // MB))
+    if status is None:
+        failures.append("%s: no answer after %.0f s (killed)" % (name, seconds))
+    elif status < 0:
+        failures.append("%s: crashed with signal %d" % (name, -status))
+    return status is not None and status >= 0
+
+
+def names_file_once(errors, path):
+    """A refusal is one line on stderr that starts with the file's name."""
+    return len(errors) == 1 and os.fsencode(path) + b":" in errors[0]
+
+
+def report(failures):
+    for f in failures:
+        print("FAIL: " + f)
+    return 1 if failures else 0
+
+
 def corpus_texts(data_dir):
     """The plain-text corpus, as str, in name order."""
     raw = os.path.join(data_dir, "corpus", "raw")
